@@ -1,0 +1,26 @@
+package dev.k6j.engine.errors;
+
+/** The process exit codes, as k6 defines them ({@code errext/exitcodes}). */
+public enum ExitCode {
+    SUCCESS(0),
+    THRESHOLDS_FAILED(99),
+    SETUP_TIMEOUT(100),
+    TEARDOWN_TIMEOUT(101),
+    GENERIC_TIMEOUT(102),
+    INVALID_CONFIG(104),
+    EXTERNAL_ABORT(105),
+    SCRIPT_EXCEPTION(107),
+    SCRIPT_ABORTED(108),
+    GENERIC_ENGINE(109),
+    MARKED_AS_FAILED(110);
+
+    private final int code;
+
+    ExitCode(int code) {
+        this.code = code;
+    }
+
+    public int code() {
+        return code;
+    }
+}

@@ -1,0 +1,2 @@
+/** The k6j engine: runs k6 scripts. */
+package dev.k6j.engine;

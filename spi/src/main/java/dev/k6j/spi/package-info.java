@@ -1,0 +1,18 @@
+/**
+ * The k6j extension SPI: everything an extension author compiles against.
+ *
+ * <p>Two kinds of extension exist:
+ * <ul>
+ *   <li>{@link dev.k6j.spi.JsModule}: a JavaScript module a script imports ({@code import tcp from 'k6/x/tcp'}).</li>
+ *   <li>{@link dev.k6j.spi.OutputFactory}: a metric output chosen with {@code --out name[=config]}.</li>
+ * </ul>
+ * Both are found with {@link java.util.ServiceLoader} ({@code META-INF/services/dev.k6j.spi.JsModule},
+ * {@code META-INF/services/dev.k6j.spi.OutputFactory}). The engine's own built-in modules and outputs
+ * are registered the same way, so this package is all any of them sees of the engine.
+ *
+ * <h2>Threads</h2>
+ * Each VU owns one GraalJS {@link org.graalvm.polyglot.Context} and one thread. JavaScript values
+ * ({@link org.graalvm.polyglot.Value}) may only be touched on that thread. Work finished on another
+ * thread (a Netty event loop, a timer) comes back through {@link dev.k6j.spi.EventLoop}.
+ */
+package dev.k6j.spi;
