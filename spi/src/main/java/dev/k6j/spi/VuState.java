@@ -32,6 +32,12 @@ public interface VuState {
     /** Removes a tag set with {@link #setTag}. */
     void removeTag(String name);
 
+    /** The current group path, {@code ::outer::inner}; empty at the root. */
+    String group();
+
+    /** Enters or leaves a group: later samples carry this path in the {@code group} tag (when enabled). */
+    void setGroup(String path);
+
     /** Non-indexed metadata every sample of this VU carries ({@code exec.vu.metrics.metadata}). */
     TagSet metadata();
 

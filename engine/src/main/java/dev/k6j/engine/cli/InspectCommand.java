@@ -1,0 +1,33 @@
+package dev.k6j.engine.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.k6j.engine.extension.ExtensionRegistry;
+import dev.k6j.engine.run.OptionsInspector;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code k6j inspect}: prints the consolidated options of a script as JSON, as {@code k6 inspect} does. */
+@Command(name = "inspect", description = "Print a script's consolidated options as JSON.",
+        mixinStandardHelpOptions = true)
+public final class InspectCommand implements Callable<Integer> {
+
+    @Mixin
+    ScriptArguments arguments;
+
+    @Mixin
+    GlobalOptions global;
+
+    @Override
+    public Integer call() throws Exception {
+        Path workingDirectory = Path.of("").toAbsolutePath();
+        Map<String, Object> options = OptionsInspector.consolidatedOptions(arguments.loadScript(workingDirectory),
+                arguments.options(), arguments.config, arguments.environment(),
+                ExtensionRegistry.discover(InspectCommand.class.getClassLoader()));
+        System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(options));
+        return 0;
+    }
+}

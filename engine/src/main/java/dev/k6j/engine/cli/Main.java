@@ -1,0 +1,22 @@
+package dev.k6j.engine.cli;
+
+import picocli.CommandLine;
+
+/** The {@code k6j} command's entry point. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the CLI and returns the exit code (for tests, which must not call System.exit). */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new K6jCommand());
+        cli.setExecutionExceptionHandler(new ErrorReporter());
+        cli.setParameterExceptionHandler(new ErrorReporter.Usage());
+        return cli.execute(args);
+    }
+}

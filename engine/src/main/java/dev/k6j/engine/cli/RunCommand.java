@@ -1,0 +1,53 @@
+package dev.k6j.engine.cli;
+
+import dev.k6j.engine.errors.ExitCode;
+import dev.k6j.engine.extension.ExtensionRegistry;
+import dev.k6j.engine.run.RunRequest;
+import dev.k6j.engine.run.TestRunner;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code k6j run}: runs a test. */
+@Command(name = "run", description = "Run a load test.", mixinStandardHelpOptions = true, sortOptions = false)
+public final class RunCommand implements Callable<Integer> {
+
+    @Mixin
+    ScriptArguments arguments;
+
+    @Mixin
+    GlobalOptions global;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "NAME[=CONFIG]",
+            description = "Send samples to an output, e.g. json=results.json, csv=results.csv (repeatable).")
+    List<String> outputs = new ArrayList<>();
+
+    @Option(names = "--summary-export", paramLabel = "FILE", description = "Write the summary as JSON to FILE.")
+    Path summaryExport;
+
+    @Override
+    public Integer call() throws Exception {
+        Path workingDirectory = Path.of("").toAbsolutePath();
+        List<String> outs = new ArrayList<>(outputs);
+        String envOut = System.getenv("K6_OUT");
+        if (outs.isEmpty() && envOut != null && !envOut.isBlank()) {
+            outs.add(envOut);
+        }
+        Path export = summaryExport;
+        if (export == null && System.getenv("K6_SUMMARY_EXPORT") != null) {
+            export = Path.of(System.getenv("K6_SUMMARY_EXPORT"));
+        }
+        RunRequest request = new RunRequest(arguments.loadScript(workingDirectory), arguments.options(),
+                arguments.config, outs, arguments.environment(), export, global.quiet, global.verbose,
+                global.color(), workingDirectory, System.out, System.err, System.console() != null);
+        TestRunner runner = new TestRunner(request, ExtensionRegistry.discover(RunCommand.class.getClassLoader()));
+        Interrupts.onInterrupt(() -> runner.interrupt("test interrupted by the user (Ctrl-C); stopping gracefully, "
+                + "press Ctrl-C again to stop at once"));
+        ExitCode exit = runner.run();
+        return exit.code();
+    }
+}

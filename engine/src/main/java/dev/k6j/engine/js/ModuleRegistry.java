@@ -1,0 +1,41 @@
+package dev.k6j.engine.js;
+
+import dev.k6j.spi.JsModule;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The JavaScript modules a script may import, by name: the engine's built-ins and the extensions found.
+ * Immutable and shared by all VUs.
+ */
+public final class ModuleRegistry {
+
+    private static volatile String availableList = "";
+    private final Map<String, JsModule> modules;
+
+    public ModuleRegistry(Map<String, JsModule> modules) {
+        this.modules = Map.copyOf(modules);
+        availableList = new TreeMap<>(modules).keySet().stream().collect(Collectors.joining(", "));
+    }
+
+    /** The module of that name, or {@code null}. */
+    public JsModule get(String name) {
+        return modules.get(name);
+    }
+
+    public Map<String, JsModule> all() {
+        return modules;
+    }
+
+    /** The one-line explanation for an import of a module that is not present, with what to do. */
+    public static String unknownModuleMessage(String name) {
+        if (name.startsWith("k6/x/")) {
+            String shortName = name.substring("k6/x/".length());
+            return "the extension module '" + name + "' is not in this k6j build; add it with "
+                    + "'bundler build --with " + shortName + "' (first-party) or '--with <group:artifact:version>', "
+                    + "or drop its jar into the plugins/ folder. Modules present: " + availableList;
+        }
+        return "unknown module '" + name + "': k6j does not provide it. Modules present: " + availableList;
+    }
+}

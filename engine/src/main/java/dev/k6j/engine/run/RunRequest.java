@@ -1,0 +1,30 @@
+package dev.k6j.engine.run;
+
+import dev.k6j.engine.js.Script;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the CLI hands to a test run.
+ *
+ * @param script           the script to run
+ * @param cliOptions       options given as flags (highest precedence), keyed by k6 option name
+ * @param configFile       the {@code --config} file, or {@code null}
+ * @param outputs          the {@code --out} values
+ * @param environment      system environment plus {@code -e} values ({@code __ENV} and {@code K6_*})
+ * @param summaryExport    the {@code --summary-export} file, or {@code null}
+ * @param quiet            no banner and no progress
+ * @param verbose          debug logs and stack traces
+ * @param color            ANSI colours in the summary and logs
+ * @param workingDirectory where relative paths resolve
+ * @param stdout           where the banner and summary go
+ * @param stderr           where logs and progress go
+ * @param stdoutIsTty      whether stdout is a terminal
+ */
+public record RunRequest(Script script, Map<String, Object> cliOptions, Path configFile, List<String> outputs,
+                         Map<String, String> environment, Path summaryExport, boolean quiet, boolean verbose,
+                         boolean color, Path workingDirectory, PrintStream stdout, PrintStream stderr,
+                         boolean stdoutIsTty) {
+}

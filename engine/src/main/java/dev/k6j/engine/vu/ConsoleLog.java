@@ -1,0 +1,56 @@
+package dev.k6j.engine.vu;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+/**
+ * Prints log lines the way k6 does on a terminal, {@code INFO[0003] message}, with the VU that logged them.
+ * Thread-safe: lines from many VUs never interleave.
+ */
+public final class ConsoleLog {
+
+    private final PrintStream out;
+    private final boolean debugEnabled;
+    private final boolean color;
+    private final long startNanos = System.nanoTime();
+
+    public ConsoleLog(PrintStream out, boolean debugEnabled, boolean color) {
+        this.out = out;
+        this.debugEnabled = debugEnabled;
+        this.color = color;
+    }
+
+    /** Logs one message. {@code level} is debug, info, warn or error; {@code vuId} 0 means no VU. */
+    public void log(String level, long vuId, String message) {
+        if (level.equals("debug") && !debugEnabled) {
+            return;
+        }
+        long seconds = (System.nanoTime() - startNanos) / 1_000_000_000L;
+        String label = switch (level) {
+            case "warn" -> "WARN";
+            case "error" -> "ERRO";
+            case "debug" -> "DEBU";
+            default -> "INFO";
+        };
+        String colored = color ? colorOf(label) + label + "\u001b[0m" : label;
+        String prefix = vuId > 0 ? "[VU " + vuId + "] " : "";
+        String line = String.format(Locale.ROOT, "%s[%04d] %s%s", colored, seconds, prefix, message);
+        synchronized (out) {
+            out.println(line);
+        }
+    }
+
+    /** Whether {@code debug} lines are shown ({@code --verbose}). */
+    public boolean debugEnabled() {
+        return debugEnabled;
+    }
+
+    private static String colorOf(String label) {
+        return switch (label) {
+            case "WARN" -> "\u001b[33m";
+            case "ERRO" -> "\u001b[31m";
+            case "DEBU" -> "\u001b[37m";
+            default -> "\u001b[36m";
+        };
+    }
+}

@@ -1,0 +1,345 @@
+package dev.k6j.engine.vu;
+
+import dev.k6j.engine.errors.ExitCode;
+import dev.k6j.engine.errors.K6jException;
+import dev.k6j.engine.js.JsConvert;
+import dev.k6j.engine.js.ModuleRegistry;
+import dev.k6j.engine.js.ScriptErrors;
+import dev.k6j.spi.EventLoop;
+import dev.k6j.spi.Exports;
+import dev.k6j.spi.JsModule;
+import dev.k6j.spi.MetricRegistry;
+import dev.k6j.spi.PromiseHandle;
+import dev.k6j.spi.Sample;
+import dev.k6j.spi.TestRun;
+import dev.k6j.spi.Vu;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
+import org.graalvm.polyglot.proxy.ProxyObject;
+
+/**
+ * One virtual user: a GraalJS context with k6's globals and the script evaluated in it, its event loop, and
+ * its state.
+ *
+ * <p>Threads: a VU is used by one thread at a time, the one that holds it (its executor's thread); only
+ * {@link #interrupt()} and {@link #emit} may be called from others.
+ */
+public final class VirtualUser implements Vu, AutoCloseable {
+
+    private static final Source GLOBALS = loadGlue("globals.js");
+    private static final Source THROWER = Source.create("js", "(e) => { throw e; }");
+    private static final Source PROMISE_KIT = Source.create("js",
+            "() => { let resolve, reject; const promise = new Promise((a, b) => { resolve = a; reject = b; });"
+                    + " return { promise, resolve, reject }; }");
+
+    private final VuEnvironment env;
+    private final VuStateImpl state;
+    private final Map<String, Exports> moduleExports = new HashMap<>();
+    private final System.Logger logger;
+    private Context context;
+    private JsConvert convert;
+    private VuEventLoop loop;
+    private Timers timers;
+    private Value thrower;
+    private Value promiseKit;
+    private Value namespace;
+    private String setupDataJson;
+    private Value setupDataValue;
+    private volatile boolean interrupted;
+    private volatile Thread runningThread;
+
+    public VirtualUser(VuEnvironment env, long id) {
+        this.env = env;
+        this.state = new VuStateImpl(id, id, env.testTags(), env.systemTags());
+        this.logger = System.getLogger("k6j.vu." + id);
+    }
+
+    /**
+     * Creates the context and runs the script's init code (its top level). Script errors become a
+     * {@link K6jException} with exit code 107 and the error's location.
+     */
+    public void init() {
+        context = env.runtime().newContext(env.script().directory(), this::moduleSource);
+        context.enter();
+        try {
+            convert = new JsConvert(context);
+            loop = new VuEventLoop(this::createPromise);
+            timers = new Timers(loop, env.timers());
+            thrower = context.eval(THROWER);
+            promiseKit = context.eval(PROMISE_KIT);
+            context.getBindings("js").putMember("__k6j_module", (ProxyExecutable) args -> moduleObject(args[0].asString()));
+            context.eval(GLOBALS).execute(new VuGlobals(this, env, timers));
+            namespace = context.eval(env.script().source());
+            loop.runUntilIdle();
+        } catch (PolyglotException e) {
+            throw scriptInitError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new K6jException(ExitCode.EXTERNAL_ABORT, "interrupted while initializing VU " + state.id());
+        } finally {
+            state.leaveInit();
+            context.leave();
+        }
+    }
+
+    private K6jException scriptInitError(PolyglotException e) {
+        if (e.isHostException() && e.asHostException() instanceof K6jException k6j) {
+            return k6j;
+        }
+        Throwable missing = findCause(e, NoSuchFileException.class);
+        if (missing != null && missing.getMessage() != null && missing.getMessage().contains("is not in this k6j build")) {
+            return new K6jException(ExitCode.SCRIPT_EXCEPTION, ((NoSuchFileException) missing).getReason());
+        }
+        String where = e.isSyntaxError() ? "script syntax error: " : "script error in init code: ";
+        return K6jException.scriptError(where + ScriptErrors.describe(e), e);
+    }
+
+    private static Throwable findCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** The script's module namespace (its exports). */
+    public Value namespace() {
+        return namespace;
+    }
+
+    /** An exported function of the script, if there is one with that name. */
+    public Optional<Value> exportedFunction(String name) {
+        Value value = namespace.getMember(name);
+        return value != null && value.canExecute() ? Optional.of(value) : Optional.empty();
+    }
+
+    /** Runs code on this VU's context from the current thread (which must hold the VU). */
+    public <T> T inContext(java.util.function.Supplier<T> body) {
+        runningThread = Thread.currentThread();
+        context.enter();
+        try {
+            return body.get();
+        } finally {
+            context.leave();
+            runningThread = null;
+        }
+    }
+
+    /**
+     * Calls a script function and runs the event loop until it settled and nothing is pending. Returns the
+     * function's result, or the promise's value for async functions.
+     *
+     * @throws PolyglotException    the script's error
+     * @throws InterruptedException if the VU was interrupted
+     */
+    public Value callAndWait(Value function, Object... args) throws InterruptedException {
+        Value result = function.execute(args);
+        if (!convert.isPromise(result)) {
+            loop.runUntilIdle();
+            return result;
+        }
+        Value[] settled = new Value[2];
+        result.invokeMember("then",
+                (ProxyExecutable) a -> { settled[0] = a.length > 0 ? a[0] : null; return null; },
+                (ProxyExecutable) a -> { settled[1] = a.length > 0 ? a[0] : context.asValue("rejected"); return null; });
+        loop.runUntilIdle();
+        if (settled[1] != null) {
+            thrower.execute(settled[1]);
+        }
+        return settled[0];
+    }
+
+    /** The setup data as this VU's own copy, parsed once and reused across its iterations (as in k6). */
+    public Value setupData(String json) {
+        if (!json.equals(setupDataJson)) {
+            setupDataValue = convert.parseJson(json);
+            setupDataJson = json;
+        }
+        return setupDataValue;
+    }
+
+    /** Prepares the next iteration: counters, {@code __ITER}. */
+    public void beginIteration() {
+        state.nextIteration();
+        state.setGroup("");
+        interrupted = false;
+        context.getBindings("js").putMember("__ITER", state.iteration());
+    }
+
+    /** Forgets pending callbacks and timers after an interrupted or failed iteration. */
+    public void resetEventLoop() {
+        timers.clearAll();
+        loop.reset();
+    }
+
+    /**
+     * Stops what this VU runs now: wakes it from sleeps and waits, and interrupts running JavaScript.
+     * Any thread. The interrupted call ends with a {@link PolyglotException} whose {@code isInterrupted()} is true,
+     * or an {@link InterruptedException}.
+     */
+    public void interrupt() {
+        interrupted = true;
+        Thread thread = runningThread;
+        if (thread == null) {
+            return;
+        }
+        thread.interrupt();
+        Thread.ofPlatform().daemon().name("k6j-interrupt-vu-" + state.id()).start(() -> {
+            try {
+                context.interrupt(Duration.ofSeconds(10));
+            } catch (Exception ignored) {
+                // The VU left the script before the interrupt landed, or the context closed: nothing to stop.
+            }
+        });
+    }
+
+    /** Whether {@link #interrupt()} was called since the iteration began. */
+    public boolean interrupted() {
+        return interrupted;
+    }
+
+    @Override
+    public void close() {
+        if (context != null) {
+            timers.clearAll();
+            context.close(true);
+        }
+    }
+
+    // ---- modules -------------------------------------------------------------------------------------------
+
+    /** The exports of a module for this VU, creating its instance the first time. */
+    Exports moduleExports(String name) {
+        Exports exports = moduleExports.get(name);
+        if (exports == null) {
+            JsModule module = env.modules().get(name);
+            if (module == null) {
+                throw jsError("Error", ModuleRegistry.unknownModuleMessage(name));
+            }
+            exports = module.newInstance(this).exports();
+            moduleExports.put(name, exports);
+        }
+        return exports;
+    }
+
+    private String moduleSource(String name) {
+        if (env.modules().get(name) == null) {
+            return null;
+        }
+        return dev.k6j.engine.js.ModuleShims.source(name, moduleExports(name).named().keySet());
+    }
+
+    private Object moduleObject(String name) {
+        Exports exports = moduleExports(name);
+        return ProxyObject.fromMap(Map.of("default", exports.defaultExport(), "named",
+                ProxyObject.fromMap(new HashMap<>(exports.named()))));
+    }
+
+    // ---- Vu ------------------------------------------------------------------------------------------------
+
+    @Override
+    public Context context() {
+        return context;
+    }
+
+    @Override
+    public EventLoop eventLoop() {
+        return loop;
+    }
+
+    /** The event loop with its engine-side operations. */
+    public VuEventLoop loop() {
+        return loop;
+    }
+
+    @Override
+    public VuStateImpl state() {
+        return state;
+    }
+
+    @Override
+    public MetricRegistry metrics() {
+        return env.metrics();
+    }
+
+    @Override
+    public TestRun testRun() {
+        return env.testRun();
+    }
+
+    @Override
+    public void emit(List<Sample> samples) {
+        env.sampleSink().accept(samples);
+    }
+
+    @Override
+    public Value toJs(Object javaValue) {
+        return convert.toJs(javaValue);
+    }
+
+    @Override
+    public Object fromJs(Value jsValue) {
+        return convert.fromJs(jsValue);
+    }
+
+    /** The converter of this VU's context. */
+    public JsConvert convert() {
+        return convert;
+    }
+
+    @Override
+    public RuntimeException jsError(String errorType, String message) {
+        try {
+            thrower.execute(convert.newError(errorType, message));
+        } catch (PolyglotException e) {
+            return e;
+        }
+        return new IllegalStateException(message);
+    }
+
+    @Override
+    public System.Logger logger() {
+        return logger;
+    }
+
+    /** Where console output and engine messages of VUs go. */
+    public ConsoleLog console() {
+        return env.console();
+    }
+
+    /** What all VUs share. */
+    public VuEnvironment environment() {
+        return env;
+    }
+
+    private PromiseHandle createPromise() {
+        Value kit = promiseKit.execute();
+        return new VuPromise(this, kit.getMember("promise"), kit.getMember("resolve"), kit.getMember("reject"),
+                loop.register());
+    }
+
+    private static Source loadGlue(String name) {
+        try (InputStream in = VirtualUser.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return Source.newBuilder("js", new String(in.readAllBytes(), StandardCharsets.UTF_8), "k6j-" + name)
+                    .build();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read resource " + name, e);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package dev.k6j.engine.vu;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+
+/**
+ * The Java side of k6's globals ({@code console}, timers, {@code open}, {@code __ENV}, {@code require}) for one VU;
+ * {@code globals.js} wraps it. Called on the VU's thread only.
+ */
+public final class VuGlobals {
+
+    private final VirtualUser vu;
+    private final VuEnvironment env;
+    private final Timers timers;
+
+    VuGlobals(VirtualUser vu, VuEnvironment env, Timers timers) {
+        this.vu = vu;
+        this.env = env;
+        this.timers = timers;
+    }
+
+    @HostAccess.Export
+    public void log(String level, String message) {
+        env.console().log(level, vu.state().id(), message);
+    }
+
+    @HostAccess.Export
+    public long setTimeout(Value callback, double delayMillis) {
+        return timers.setTimeout(callback, delayMillis);
+    }
+
+    @HostAccess.Export
+    public long setInterval(Value callback, double periodMillis) {
+        return timers.setInterval(callback, periodMillis);
+    }
+
+    @HostAccess.Export
+    public void clearTimer(double id) {
+        timers.clear((long) id);
+    }
+
+    /** {@code open(path, mode)}: the file's text, or an ArrayBuffer with mode {@code "b"}; init stage only. */
+    @HostAccess.Export
+    public Value open(String path, String mode) {
+        if (!vu.state().inInitStage()) {
+            throw vu.jsError("Error", "open() can only be used in the init context (the script's top level), "
+                    + "not in default(), setup() or teardown(): read files once at the top of the script");
+        }
+        if (!mode.isEmpty() && !mode.equals("b")) {
+            throw vu.jsError("TypeError", "open(): unknown mode '" + mode + "', use 'b' for binary or leave it out");
+        }
+        byte[] content = readFile(resolve(env.script().directory().toString(), path));
+        return mode.equals("b") ? vu.toJs(content) : vu.context().asValue(new String(content, StandardCharsets.UTF_8));
+    }
+
+    @HostAccess.Export
+    public Value environment() {
+        return vu.toJs(env.environment());
+    }
+
+    @HostAccess.Export
+    public long vuId() {
+        return vu.state().id();
+    }
+
+    @HostAccess.Export
+    public String scriptDirectory() {
+        return env.script().directory().toString();
+    }
+
+    @HostAccess.Export
+    public Object requireModule(String name) {
+        return vu.moduleExports(name).defaultExport();
+    }
+
+    @HostAccess.Export
+    public String resolvePath(String directory, String specifier) {
+        Path resolved = resolve(directory, specifier);
+        if (!Files.exists(resolved) && !specifier.endsWith(".js") && Files.exists(Path.of(resolved + ".js"))) {
+            return resolved + ".js";
+        }
+        return resolved.toString();
+    }
+
+    @HostAccess.Export
+    public String dirname(String path) {
+        Path parent = Path.of(path).getParent();
+        return parent == null ? "/" : parent.toString();
+    }
+
+    /** Compiles a CommonJS file as a function of (module, exports, require, __filename, __dirname). */
+    @HostAccess.Export
+    public Value commonJs(String path) {
+        String text = new String(readFile(Path.of(path)), StandardCharsets.UTF_8);
+        // The wrapper stays on the file's first line, so line numbers in errors match the file.
+        Source source = Source.newBuilder("js",
+                "(function (module, exports, require, __filename, __dirname) {" + text + "\n})", path).buildLiteral();
+        return vu.context().eval(source);
+    }
+
+    private static Path resolve(String directory, String path) {
+        String cleaned = path.startsWith("file://") ? path.substring("file://".length()) : path;
+        return Path.of(directory).resolve(cleaned).normalize();
+    }
+
+    private byte[] readFile(Path path) {
+        byte[] cached = env.files().get(path.toString());
+        if (cached != null) {
+            return cached;
+        }
+        try {
+            byte[] content = Files.readAllBytes(path);
+            env.files().putIfAbsent(path.toString(), content);
+            return content;
+        } catch (NoSuchFileException e) {
+            throw vu.jsError("Error", "open " + path + ": no such file or directory");
+        } catch (IOException e) {
+            throw vu.jsError("Error", "open " + path + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,60 @@
+// Installs k6's globals in a VU's context. Evaluated once per VU; parsed once per run.
+// `host` is the VU's VuGlobals Java object.
+(function (host) {
+  const g = globalThis;
+  const define = (name, value) =>
+    Object.defineProperty(g, name, { value, writable: true, configurable: true, enumerable: false });
+
+  const show = (value) => {
+    if (typeof value === 'string') return value;
+    if (value instanceof Error) return String(value);
+    if (typeof value === 'function') return '[function ' + (value.name || 'anonymous') + ']';
+    if (typeof value === 'object' && value !== null) {
+      try { return JSON.stringify(value); } catch (e) { return String(value); }
+    }
+    return String(value);
+  };
+  const format = (args) => args.map(show).join(' ');
+
+  define('console', Object.freeze({
+    log: (...args) => host.log('info', format(args)),
+    info: (...args) => host.log('info', format(args)),
+    warn: (...args) => host.log('warn', format(args)),
+    error: (...args) => host.log('error', format(args)),
+    debug: (...args) => host.log('debug', format(args)),
+  }));
+
+  const callback = (fn, args, what) => {
+    if (typeof fn !== 'function') throw new TypeError(what + ' needs a function as its first argument');
+    return () => fn(...args);
+  };
+  define('setTimeout', (fn, ms, ...args) => host.setTimeout(callback(fn, args, 'setTimeout'), Number(ms) || 0));
+  define('setInterval', (fn, ms, ...args) => host.setInterval(callback(fn, args, 'setInterval'), Number(ms) || 0));
+  define('clearTimeout', (id) => host.clearTimer(Number(id) || 0));
+  define('clearInterval', (id) => host.clearTimer(Number(id) || 0));
+
+  define('open', (path, mode) => {
+    if (path === undefined) throw new TypeError('open() needs a file path');
+    return host.open(String(path), mode === undefined || mode === null ? '' : String(mode));
+  });
+
+  define('__ENV', host.environment());
+  define('__VU', host.vuId());
+  define('__ITER', 0);
+
+  // CommonJS require() for local files, and for k6 modules (their default export).
+  const cache = new Map();
+  const makeRequire = (dir) => function require(specifier) {
+    const spec = String(specifier);
+    if (spec === 'k6' || spec.startsWith('k6/')) return host.requireModule(spec);
+    const path = host.resolvePath(dir, spec);
+    const cached = cache.get(path);
+    if (cached) return cached.exports;
+    const module = { exports: {} };
+    cache.set(path, module);
+    const dirname = host.dirname(path);
+    host.commonJs(path).call(module.exports, module, module.exports, makeRequire(dirname), path, dirname);
+    return module.exports;
+  };
+  define('require', makeRequire(host.scriptDirectory()));
+})
