@@ -1,0 +1,44 @@
+package dev.k6j.engine.extension;
+
+import dev.k6j.engine.errors.K6jException;
+import dev.k6j.spi.JsModule;
+
+/**
+ * The naming rule for JS modules: k6's own names ({@code k6}, {@code k6/http}, {@code k6/experimental/…}) belong
+ * to the engine's built-in modules; every other provider's module is named {@code k6/x/<name>}, as in k6.
+ */
+final class JsModuleNames {
+
+    static final String EXTENSION_PREFIX = "k6/x/";
+
+    private JsModuleNames() {
+    }
+
+    /** Whether the name is one an extension may use: {@code k6/x/} followed by something. */
+    static boolean isExtensionName(String name) {
+        return name.startsWith(EXTENSION_PREFIX) && name.length() > EXTENSION_PREFIX.length();
+    }
+
+    /** Whether the name is in k6's namespace: {@code k6} or {@code k6/…}. */
+    static boolean isK6Name(String name) {
+        return name.equals("k6") || (name.startsWith("k6/") && name.length() > 3);
+    }
+
+    /** Throws an invalid-config error naming the module's jar if its name breaks the rule. */
+    static void check(JsModule module) {
+        String name = module.name();
+        Class<?> type = module.getClass();
+        if (name == null || name.isBlank()) {
+            throw K6jException.invalidConfig("the JS module from " + ExtensionSource.describe(type) + " has no name");
+        }
+        if (ExtensionSource.isEngine(type)) {
+            if (!isK6Name(name)) {
+                throw K6jException.invalidConfig("built-in JS module '" + name + "' (" + type.getName()
+                        + ") must be named k6 or k6/<name>");
+            }
+        } else if (!isExtensionName(name)) {
+            throw K6jException.invalidConfig("JS module '" + name + "' from " + ExtensionSource.describe(type)
+                    + " must be named " + EXTENSION_PREFIX + "<name>: other names are reserved for k6's built-in modules");
+        }
+    }
+}
