@@ -52,7 +52,8 @@ fake_jdk "$other/norelease-25.0.3" 25.0.3 none
 fake_jdk "$other/nojvmci-25.0.3" 25.0.3 "java.base java.sql"
 
 # A fake mvn that "builds" like the real pom: GraalJS from the profile for the JDK running it,
-# 25.0.3 when there is none. FAKE_MVN_FAIL=1 makes it fail. Every call is logged.
+# 25.0.3 when there is none; like Maven's copy goals it adds jars and removes none.
+# FAKE_MVN_FAIL=1 makes it fail. Every call is logged.
 write_fake_mvn() {
     cat >"$tmp/fakebin/mvn" <<'EOF'
 #!/usr/bin/env bash
@@ -62,7 +63,6 @@ if [[ ${FAKE_MVN_FAIL:-} == 1 ]]; then echo "[ERROR] COMPILATION ERROR: Foo.java
 v=$(grep '^JAVA_VERSION=' "$JAVA_HOME/release" | tr -d '"'); v=${v#JAVA_VERSION=}
 grep -q "<id>jdk-$v</id>" pom.xml || v=25.0.3
 mkdir -p engine/target/graal-compiler
-rm -f engine/target/graal-compiler/*.jar
 touch engine/target/k6j-engine.jar "engine/target/graal-compiler/compiler-$v.jar" "engine/target/graal-compiler/truffle-compiler-$v.jar"
 EOF
     chmod +x "$tmp/fakebin/mvn"
@@ -258,7 +258,8 @@ new_repo
 launch JAVA_HOME="$other/temurin-25.0.4" -- version
 check "JDK 25.0.4 on an engine built for 25.0.3, with a 25.0.4 profile: rebuilt, then optimizing" \
     built 'err_has "GraalJS 25.0.3, JDK 25.0.4 wants 25.0.4"' 'has "arg:-XX:+EnableJVMCI"' \
-        '[[ -f $repo/engine/target/graal-compiler/compiler-25.0.4.jar ]]'
+        '[[ -f $repo/engine/target/graal-compiler/compiler-25.0.4.jar ]]' \
+        '[[ ! -e $repo/engine/target/graal-compiler/compiler-25.0.3.jar ]]'
 : >"$tmp/mvn.log"
 launch JAVA_HOME="$other/temurin-25.0.4" -- version
 check "... and not rebuilt on the next run" not_built 'has "arg:-XX:+EnableJVMCI"'
@@ -268,6 +269,16 @@ printf '25.0.4\n' >"$repo/engine/target/k6j-built-with-jdk"
 launch JAVA_HOME="$other/temurin-25.0.4" -- version
 check "a rebuild for a JDK update that did not give a match is not repeated" \
     not_built 'has "arg:-Dk6j.jsRuntimeReason=JDK 25.0.4 needs GraalJS 25.0.4 but the engine was built with 25.0.3; rebuild with"'
+
+new_repo
+touch "$repo/engine/target/graal-compiler/compiler-25.0.4.jar"
+launch JAVA_HOME="$jvm/temurin-25.0.3" K6J_SKIP_BUILD=1 -- version
+check "compilers of two versions side by side (the JVM would refuse them): interpreter" \
+    'lacks "EnableJVMCI"' 'has "compilers of several versions (25.0.3 25.0.4)"'
+launch JAVA_HOME="$jvm/temurin-25.0.3" -- version
+check "... and without K6J_SKIP_BUILD, a clean rebuild leaves one" \
+    built 'err_has "holds compilers of several versions: 25.0.3 25.0.4"' 'has "arg:-XX:+EnableJVMCI"' \
+    '[[ ! -e $repo/engine/target/graal-compiler/compiler-25.0.4.jar ]]'
 
 new_repo
 rm "$repo/engine/target/k6j-engine.jar"
