@@ -182,7 +182,7 @@ check "K6J_JS_RUNTIME=interpreter forces the interpreter" \
 launch JAVA_HOME="$jvm/temurin-25.0.3" -- run script.js
 check "the flags every run gets" \
     'has "arg:--enable-native-access=ALL-UNNAMED"' 'has "arg:--sun-misc-unsafe-memory-access=allow"' \
-        'has "arg:-Dpolyglot.engine.WarnVirtualThreadSupport=false"' 'has "arg:-Dpolyglot.engine.AllowExperimentalOptions=true"' \
+        \
         'has "arg:-Dk6j.home=$repo"' 'has "arg:-Dk6j.launcher=$repo/k6j"'
 
 launch JAVA_HOME="$jvm/temurin-25.0.3" K6J_JAVA_OPTS="-Xmx2g  -XX:+UseZGC -Dx=*" -- run -e "A=a b" script.js

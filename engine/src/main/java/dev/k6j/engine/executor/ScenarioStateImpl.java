@@ -21,7 +21,7 @@ public final class ScenarioStateImpl implements ScenarioState {
         this.progress = progress;
     }
 
-    void markStarted() {
+    public void markStarted() {
         startNanos = System.nanoTime();
         startMillis = System.currentTimeMillis();
     }
