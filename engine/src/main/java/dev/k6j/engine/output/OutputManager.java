@@ -41,6 +41,7 @@ public final class OutputManager {
 
     private final List<RunningOutput> outputs;
     private volatile List<RunningOutput> started = List.of();
+    private final AtomicBoolean startCalled = new AtomicBoolean();
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     private OutputManager(List<RunningOutput> outputs) {
@@ -64,7 +65,11 @@ public final class OutputManager {
     }
 
     private static Output createOne(OutputFactory factory, OutputSpec spec, OutputContext context) {
-        OutputParams params = new OutputParams(spec.name(), spec.argument(), context.sectionFor(factory.name()),
+        Map<String, Object> section = context.sectionFor(factory.name());
+        if (section.isEmpty() && !spec.name().equals(factory.name())) {
+            section = context.sectionFor(spec.name()); // the user typed an alias; its section counts too
+        }
+        OutputParams params = new OutputParams(spec.name(), spec.argument(), section,
                 context.environment(), context.scriptOptions(), context.workingDirectory(), context.stdout(),
                 context.stderr(), System.getLogger("k6j.output." + factory.name()));
         Output output;
@@ -123,7 +128,7 @@ public final class OutputManager {
      * @throws K6jException invalid config naming the output and the cause
      */
     public void start() {
-        if (!started.isEmpty() || stopped.get()) {
+        if (stopped.get() || !startCalled.compareAndSet(false, true)) {
             return;
         }
         List<RunningOutput> running = new ArrayList<>();
@@ -156,7 +161,8 @@ public final class OutputManager {
 
     /**
      * Tells outputs how the run ended ({@link WithRunStatusUpdates}) and stops them, in order, so they deliver what
-     * is left. Never throws: failures are logged with the output's name. A second call does nothing.
+     * is left. Never throws: failures are logged with the output's name. A second call does nothing. Call it after
+     * the ingester's last {@link #addMetricSamples} has returned: samples added while outputs stop may be dropped.
      */
     public void stop(RunStatus status) {
         if (stopped.compareAndSet(false, true)) {

@@ -146,6 +146,18 @@ class OutputManagerTest {
     }
 
     @Test
+    void startTwiceStartsEachOutputOnce() {
+        RecordingOutput.Factory factory = new RecordingOutput.Factory("recording", events);
+        OutputManager manager = OutputManager.create(List.of("recording"), registryOf(factory), context());
+
+        manager.start();
+        manager.start();
+        manager.stop(RunStatus.FINISHED);
+
+        assertThat(events).containsExactly("recording start", "recording status FINISHED", "recording stop");
+    }
+
+    @Test
     void samplesBeforeStartAreNotDelivered() {
         RecordingOutput.Factory factory = new RecordingOutput.Factory("recording", events);
         OutputManager manager = OutputManager.create(List.of("recording"), registryOf(factory), context());
