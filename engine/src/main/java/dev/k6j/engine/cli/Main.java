@@ -8,7 +8,11 @@ public final class Main {
     private Main() {
     }
 
+    /** Whether Ctrl-C is handled by the CLI; only in a real process, not when tests call {@link #run}. */
+    static volatile boolean handleSignals;
+
     public static void main(String[] args) {
+        handleSignals = true;
         System.exit(run(args));
     }
 

@@ -45,8 +45,10 @@ public final class RunCommand implements Callable<Integer> {
                 arguments.config, outs, arguments.environment(), export, global.quiet, global.verbose,
                 global.color(), workingDirectory, System.out, System.err, System.console() != null);
         TestRunner runner = new TestRunner(request, ExtensionRegistry.discover(RunCommand.class.getClassLoader()));
-        Interrupts.onInterrupt(() -> runner.interrupt("test interrupted by the user (Ctrl-C); stopping gracefully, "
-                + "press Ctrl-C again to stop at once"));
+        if (Main.handleSignals) {
+            Interrupts.onInterrupt(() -> runner.interrupt("test interrupted by the user (Ctrl-C); stopping gracefully, "
+                    + "press Ctrl-C again to stop at once"));
+        }
         ExitCode exit = runner.run();
         return exit.code();
     }

@@ -85,7 +85,7 @@ public final class TestRunner {
             OutputManager outputs = OutputManager.create(request.outputs(), extensions, new OutputContext(
                     request.configFile() == null ? Map.of() : ConfigFile.read(request.configFile()),
                     request.environment(), raw, request.workingDirectory(), request.stdout(), request.stderr()));
-            outputs.setThresholds(thresholdSources(options));
+            outputs.setThresholds(thresholds.sources());
             outputs.setTestRunStopCallback(cause -> testRun.stop(new TestRunState.StopReason(
                     ExitCode.GENERIC_ENGINE, "an output stopped the test: " + cause.getMessage())));
             metrics.addListener(outputs::addMetricSamples);
@@ -150,23 +150,6 @@ public final class TestRunner {
                         + "', but the script exports no function of that name");
             }
         }
-    }
-
-    private static Map<String, List<String>> thresholdSources(TestOptions options) {
-        Map<String, List<String>> result = new java.util.LinkedHashMap<>();
-        options.thresholds().forEach((metric, value) -> {
-            List<String> sources = new ArrayList<>();
-            List<?> items = value instanceof List<?> list ? list : List.of(value);
-            for (Object item : items) {
-                if (item instanceof Map<?, ?> map && map.get("threshold") != null) {
-                    sources.add(String.valueOf(map.get("threshold")));
-                } else if (item != null) {
-                    sources.add(String.valueOf(item));
-                }
-            }
-            result.put(metric, sources);
-        });
-        return result;
     }
 
     private static ExitCode exitCode(TestRunState testRun, ThresholdResults results, TestOptions options,

@@ -2,6 +2,8 @@
 // `host` is the VU's VuGlobals Java object.
 (function (host) {
   const g = globalThis;
+  // k6 scripts see no Java: host classes are already unreachable, and the interop object goes too.
+  for (const name of ['Java', 'Packages', 'java', 'javax', 'javafx', 'com', 'org', 'edu', 'net']) delete g[name];
   const define = (name, value) =>
     Object.defineProperty(g, name, { value, writable: true, configurable: true, enumerable: false });
 

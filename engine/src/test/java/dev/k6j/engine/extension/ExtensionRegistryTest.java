@@ -34,9 +34,10 @@ class ExtensionRegistryTest {
         assertThat(registry.findOutput("csv")).get().isInstanceOf(CsvOutputFactory.class);
         assertThat(registry.findOutput("influxdb")).isEmpty();
         assertThat(registry.describe()).extracting(ExtensionInfo::name, ExtensionInfo::kind, ExtensionInfo::source)
-                .containsExactly(
+                .endsWith(
                         org.assertj.core.groups.Tuple.tuple("csv", "output", "built-in"),
-                        org.assertj.core.groups.Tuple.tuple("json", "output", "built-in"));
+                        org.assertj.core.groups.Tuple.tuple("json", "output", "built-in"))
+                .contains(org.assertj.core.groups.Tuple.tuple("k6", "js", "built-in"));
     }
 
     @Test
@@ -46,7 +47,9 @@ class ExtensionRegistryTest {
         try (URLClassLoader loader = ExtensionJar.loaderOf(jar)) {
             ExtensionRegistry registry = ExtensionRegistry.discover(loader);
 
-            assertThat(registry.jsModules()).containsOnlyKeys("k6/x/greeter");
+            assertThat(registry.jsModules()).containsKey("k6/x/greeter")
+                    .allSatisfy((name, module) -> assertThat(name.equals("k6/x/greeter")
+                            || module.getClass().getName().startsWith("dev.k6j.engine.modules.")).isTrue());
             assertThat(registry.describe()).contains(
                     new ExtensionInfo("k6/x/greeter", "js", "1.2.3", "xk6-greeter.jar"));
             assertThat(registry.describe().getFirst().kind()).isEqualTo("js");

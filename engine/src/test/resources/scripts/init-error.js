@@ -1,0 +1,3 @@
+const config = JSON.parse('{not json');
+
+export default function () {}

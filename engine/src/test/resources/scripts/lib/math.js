@@ -1,0 +1,1 @@
+export function twice(x) { return 2 * x; }

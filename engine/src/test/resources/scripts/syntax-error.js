@@ -1,0 +1,5 @@
+import { sleep } from 'k6';
+
+export default function () {
+  let x = ;
+}

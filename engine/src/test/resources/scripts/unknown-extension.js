@@ -1,0 +1,3 @@
+import redis from 'k6/x/redis';
+
+export default function () {}
