@@ -53,7 +53,6 @@ final class RunTicker implements AutoCloseable {
     }
 
     private void loop() {
-        emitVus();
         while (running) {
             try {
                 Thread.sleep(TICK_MILLIS);
@@ -61,7 +60,8 @@ final class RunTicker implements AutoCloseable {
                 return;
             }
             ticks++;
-            if (ticks % 5 == 0) {
+            // First sample after one tick, when the executors have started their VUs; then every second.
+            if (ticks % 5 == 1) {
                 emitVus();
             }
             if (evaluateThresholds && ticks % 10 == 0) {
