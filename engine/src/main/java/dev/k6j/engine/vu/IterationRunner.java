@@ -56,8 +56,9 @@ public final class IterationRunner {
             } else {
                 vu.callAndWait(function, data);
             }
-            outcome = Outcome.COMPLETED;
             waitForMinimumDuration(vu, start);
+            // Stopped while finishing (a sleep woke early): the iteration did not run its course.
+            outcome = vu.interrupted() ? Outcome.INTERRUPTED : Outcome.COMPLETED;
         } catch (PolyglotException e) {
             if (e.isInterrupted() || e.isCancelled() || vu.interrupted()) {
                 outcome = Outcome.INTERRUPTED;

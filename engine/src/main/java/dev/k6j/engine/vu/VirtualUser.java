@@ -59,6 +59,7 @@ public final class VirtualUser implements Vu, AutoCloseable {
     private Value setupDataValue;
     private volatile boolean interrupted;
     private volatile Thread runningThread;
+    private volatile Thread interrupter;
 
     public VirtualUser(VuEnvironment env, long id) {
         this.env = env;
@@ -135,6 +136,7 @@ public final class VirtualUser implements Vu, AutoCloseable {
         } finally {
             context.leave();
             runningThread = null;
+            awaitInterrupter();
         }
     }
 
@@ -197,13 +199,26 @@ public final class VirtualUser implements Vu, AutoCloseable {
             return;
         }
         thread.interrupt();
-        Thread.ofPlatform().daemon().name("k6j-interrupt-vu-" + state.id()).start(() -> {
+        interrupter = Thread.ofPlatform().daemon().name("k6j-interrupt-vu-" + state.id()).start(() -> {
             try {
                 context.interrupt(Duration.ofSeconds(10));
             } catch (Exception ignored) {
                 // The VU left the script before the interrupt landed, or the context closed: nothing to stop.
             }
         });
+    }
+
+    /** An interrupt must not outlive the call it was meant for and land in the next one. */
+    private void awaitInterrupter() {
+        Thread pending = interrupter;
+        if (pending != null) {
+            try {
+                pending.join(Duration.ofSeconds(11));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            interrupter = null;
+        }
     }
 
     /** Whether {@link #interrupt()} was called since the iteration began. */
