@@ -39,6 +39,8 @@ public final class TestRunner {
     private final RunRequest request;
     private final ExtensionRegistry extensions;
     private volatile TestRunState activeRun;
+    /** A stop asked for before the run object existed (Ctrl-C during start-up). */
+    private volatile TestRunState.StopReason interruption;
 
     public TestRunner(RunRequest request, ExtensionRegistry extensions) {
         this.request = request;
@@ -47,9 +49,10 @@ public final class TestRunner {
 
     /** Stops a running test as Ctrl-C does: summary, outputs flushed, exit code 105. Any thread. */
     public void interrupt(String why) {
+        interruption = new TestRunState.StopReason(ExitCode.EXTERNAL_ABORT, why);
         TestRunState run = activeRun;
         if (run != null) {
-            run.stop(new TestRunState.StopReason(ExitCode.EXTERNAL_ABORT, why));
+            run.stop(interruption);
         }
     }
 
@@ -80,6 +83,9 @@ public final class TestRunner {
 
             TestRunState testRun = new TestRunState(raw);
             activeRun = testRun;
+            if (interruption != null) {
+                testRun.stop(interruption);
+            }
             VuEnvironment env = environment(runtime, registry, metrics, testRun, options.tags(), options.systemTags(),
                     console, timers);
             OutputManager outputs = OutputManager.create(request.outputs(), extensions, new OutputContext(
