@@ -11,12 +11,10 @@ import java.util.stream.Collectors;
  */
 public final class ModuleRegistry {
 
-    private static volatile String availableList = "";
     private final Map<String, JsModule> modules;
 
     public ModuleRegistry(Map<String, JsModule> modules) {
         this.modules = Map.copyOf(modules);
-        availableList = new TreeMap<>(modules).keySet().stream().collect(Collectors.joining(", "));
     }
 
     /** The module of that name, or {@code null}. */
@@ -28,14 +26,20 @@ public final class ModuleRegistry {
         return modules;
     }
 
+    /** Extension modules this project publishes, by the short name the bundler knows them by. */
+    private static final java.util.Set<String> FIRST_PARTY = java.util.Set.of("tcp", "websockets", "grpc");
+
     /** The one-line explanation for an import of a module that is not present, with what to do. */
-    public static String unknownModuleMessage(String name) {
+    public String unknownModuleMessage(String name) {
+        String available = new TreeMap<>(modules).keySet().stream().collect(Collectors.joining(", "));
         if (name.startsWith("k6/x/")) {
             String shortName = name.substring("k6/x/".length());
-            return "the extension module '" + name + "' is not in this k6j build; add it with "
-                    + "'bundler build --with " + shortName + "' (first-party) or '--with <group:artifact:version>', "
-                    + "or drop its jar into the plugins/ folder. Modules present: " + availableList;
+            String how = FIRST_PARTY.contains(shortName)
+                    ? "'bundler build --with " + shortName + "'"
+                    : "'bundler build --with <group:artifact:version>' of the extension that provides it";
+            return "the extension module '" + name + "' is not in this k6j build; add it with " + how
+                    + ", or drop its jar into the plugins/ folder. Modules present: " + available;
         }
-        return "unknown module '" + name + "': k6j does not provide it. Modules present: " + availableList;
+        return "unknown module '" + name + "': k6j does not provide it. Modules present: " + available;
     }
 }

@@ -26,9 +26,12 @@ import org.graalvm.polyglot.io.FileSystem;
  * {@link #toAbsolutePath} maps those names into the virtual folder before anything is read.
  * One instance per VU context; used on that VU's thread.
  */
-final class ScriptFileSystem implements FileSystem {
+public final class ScriptFileSystem implements FileSystem {
 
     static final String VIRTUAL_ROOT = "/__k6j_modules__/";
+
+    /** The reason of the NoSuchFileException for an import of a module nobody provides. */
+    public static final String UNKNOWN_MODULE = "no such module";
 
     private final FileSystem real = FileSystem.newReadOnlyFileSystem(FileSystem.newDefaultFileSystem());
     private final Path workingDirectory;
@@ -75,7 +78,7 @@ final class ScriptFileSystem implements FileSystem {
         }
         String source = moduleSource.apply(name);
         if (source == null) {
-            throw new NoSuchFileException(name, null, ModuleRegistry.unknownModuleMessage(name));
+            throw new NoSuchFileException(name, null, UNKNOWN_MODULE);
         }
         return source.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }

@@ -38,6 +38,8 @@ public final class TestRunner {
 
     private final RunRequest request;
     private final ExtensionRegistry extensions;
+    /** Files read by open() and require(): read once per run, whichever VU reads them first. */
+    private final ConcurrentHashMap<String, byte[]> files = new ConcurrentHashMap<>();
     private volatile TestRunState activeRun;
     /** A stop asked for before the run object existed (Ctrl-C during start-up). */
     private volatile TestRunState.StopReason interruption;
@@ -139,11 +141,8 @@ public final class TestRunner {
                                       ScheduledExecutorService timers) {
         return new VuEnvironment(runtime, request.script(), new ModuleRegistry(extensions.jsModules()), registry,
                 metrics::push, testRun, request.environment(), TagSet.of(tags), systemTags, console, timers,
-                SHARED_FILES.computeIfAbsent(request.script().displayName(), k -> new ConcurrentHashMap<>()));
+                files);
     }
-
-    /** Files read by open() are read once per run, whichever VU reads them first. */
-    private static final Map<String, ConcurrentHashMap<String, byte[]>> SHARED_FILES = new ConcurrentHashMap<>();
 
     private static void requireExecFunctions(VirtualUser vu, List<Executor> executors) {
         for (Executor executor : executors) {

@@ -3,7 +3,7 @@ package dev.k6j.engine.vu;
 import dev.k6j.engine.errors.ExitCode;
 import dev.k6j.engine.errors.K6jException;
 import dev.k6j.engine.js.JsConvert;
-import dev.k6j.engine.js.ModuleRegistry;
+import dev.k6j.engine.js.ScriptFileSystem;
 import dev.k6j.engine.js.ScriptErrors;
 import dev.k6j.spi.EventLoop;
 import dev.k6j.spi.Exports;
@@ -16,7 +16,6 @@ import dev.k6j.spi.Vu;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.NoSuchFileException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -43,6 +42,9 @@ public final class VirtualUser implements Vu, AutoCloseable {
     private static final Source PROMISE_KIT = Source.create("js",
             "() => { let resolve, reject; const promise = new Promise((a, b) => { resolve = a; reject = b; });"
                     + " return { promise, resolve, reject }; }");
+
+    private static final java.util.regex.Pattern UNKNOWN_IMPORT = java.util.regex.Pattern.compile(
+            "Error reading module '([^']+)'.*: " + java.util.regex.Pattern.quote(ScriptFileSystem.UNKNOWN_MODULE));
 
     private final VuEnvironment env;
     private final VuStateImpl state;
@@ -99,21 +101,13 @@ public final class VirtualUser implements Vu, AutoCloseable {
         if (e.isHostException() && e.asHostException() instanceof K6jException k6j) {
             return k6j;
         }
-        Throwable missing = findCause(e, NoSuchFileException.class);
-        if (missing != null && missing.getMessage() != null && missing.getMessage().contains("is not in this k6j build")) {
-            return new K6jException(ExitCode.SCRIPT_EXCEPTION, ((NoSuchFileException) missing).getReason());
+        // GraalJS reports the file system's NoSuchFileException only in its message.
+        java.util.regex.Matcher unknown = UNKNOWN_IMPORT.matcher(String.valueOf(e.getMessage()));
+        if (unknown.find()) {
+            return new K6jException(ExitCode.SCRIPT_EXCEPTION, env.modules().unknownModuleMessage(unknown.group(1)));
         }
         String where = e.isSyntaxError() ? "script syntax error: " : "script error in init code: ";
         return K6jException.scriptError(where + ScriptErrors.describe(e), e);
-    }
-
-    private static Throwable findCause(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return t;
-            }
-        }
-        return null;
     }
 
     /** The script's module namespace (its exports). */
@@ -242,7 +236,7 @@ public final class VirtualUser implements Vu, AutoCloseable {
         if (exports == null) {
             JsModule module = env.modules().get(name);
             if (module == null) {
-                throw jsError("Error", ModuleRegistry.unknownModuleMessage(name));
+                throw jsError("Error", env.modules().unknownModuleMessage(name));
             }
             exports = module.newInstance(this).exports();
             moduleExports.put(name, exports);
