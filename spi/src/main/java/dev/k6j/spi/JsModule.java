@@ -15,24 +15,27 @@ package dev.k6j.spi;
  *     public String name() { return "k6/x/greeter"; }
  *
  *     public ModuleInstance newInstance(Vu vu) {
- *         Greeter greeter = new Greeter(vu);           // per-VU state
- *         return () -> Exports.of(Map.of("greet", greeter));
+ *         Greeter greeter = new Greeter(vu);                        // per-VU state
+ *         ProxyExecutable greet = args -> greeter.greet(args[0].asString());
+ *         return () -> Exports.of(Map.of("greet", greet, "greeter", greeter));
  *     }
  *
  *     public static final class Greeter {
  *         private final Vu vu;
  *         Greeter(Vu vu) { this.vu = vu; }
  *
- *         @HostAccess.Export
+ *         @HostAccess.Export                                      // callable as greeter.greet(...)
  *         public String greet(String who) { return "hello " + who + " from VU " + vu.state().id(); }
  *     }
  * }
- * // script: import { greet } from 'k6/x/greeter'; export default () => console.log(greet('k6j'));
+ * // script: import { greet, greeter } from 'k6/x/greeter';
+ * //         export default () => console.log(greet('k6j'), greeter.greet('again'));
  * }</pre>
  *
- * <p>Exported Java objects are visible to JavaScript only through members annotated with
- * {@link org.graalvm.polyglot.HostAccess.Export}, or as {@link org.graalvm.polyglot.proxy.Proxy}
- * objects, or as JavaScript values made in the VU's context.
+ * <p>A named export that scripts call as a function must be callable: a
+ * {@link org.graalvm.polyglot.proxy.ProxyExecutable} or a JavaScript function made in the VU's context. A Java
+ * object is visible to JavaScript only through its members annotated with
+ * {@link org.graalvm.polyglot.HostAccess.Export}.
  */
 public interface JsModule {
 

@@ -37,7 +37,7 @@ public final class PeriodicFlusher {
         return new PeriodicFlusher(period, flush, threadName);
     }
 
-    /** Stops the schedule and runs a last flush (on the flusher's thread), waiting for it to finish. */
+    /** Stops the schedule, waits for a running flush to end, then runs a last flush on the calling thread. */
     public void stop() {
         scheduler.shutdown();
         try {

@@ -25,7 +25,7 @@ public final class InspectCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path workingDirectory = Path.of("").toAbsolutePath();
         Map<String, Object> options = OptionsInspector.consolidatedOptions(arguments.loadScript(workingDirectory),
-                arguments.options(), arguments.config, arguments.environment(),
+                arguments.options(), arguments.config, arguments.environment(), System.getenv(),
                 ExtensionRegistry.discover(InspectCommand.class.getClassLoader()));
         System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(options));
         return 0;

@@ -42,7 +42,7 @@ public final class RunCommand implements Callable<Integer> {
             export = Path.of(System.getenv("K6_SUMMARY_EXPORT"));
         }
         RunRequest request = new RunRequest(arguments.loadScript(workingDirectory), arguments.options(),
-                arguments.config, outs, arguments.environment(), export, global.quiet, global.verbose,
+                arguments.config, outs, arguments.environment(), System.getenv(), export, global.quiet, global.verbose,
                 global.color(), workingDirectory, System.out, System.err, System.console() != null);
         TestRunner runner = new TestRunner(request, ExtensionRegistry.discover(RunCommand.class.getClassLoader()));
         if (Main.handleSignals) {

@@ -68,6 +68,8 @@ public final class JsRuntime implements AutoCloseable {
                 .option("js.load", "false")
                 .option("js.graal-builtin", "false")
                 .option("js.foreign-object-prototype", "true")
+                // As in k6, a rejected promise nobody handles fails the iteration instead of vanishing.
+                .option("js.unhandled-rejections", "throw")
                 .build();
     }
 

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  */
 public final class ModuleShims {
 
-    static final String LOADER_GLOBAL = "__k6j_module";
+    /** The hidden global through which generated modules fetch a VU's exports. */
+    public static final String LOADER_GLOBAL = "__k6j_module";
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
 
     private ModuleShims() {

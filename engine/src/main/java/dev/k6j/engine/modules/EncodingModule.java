@@ -1,6 +1,5 @@
 package dev.k6j.engine.modules;
 
-import dev.k6j.engine.vu.VirtualUser;
 import dev.k6j.spi.Vu;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -50,8 +49,7 @@ public final class EncodingModule extends GlueModule {
             if (input.isString()) {
                 return input.asString().getBytes(StandardCharsets.UTF_8);
             }
-            byte[] data = vu instanceof VirtualUser user ? user.convert().toBytes(input) : null;
-            if (data == null) {
+            if (!(vu.fromJs(input) instanceof byte[] data)) {
                 throw vu.jsError("TypeError", "b64encode: input must be a string or an ArrayBuffer");
             }
             return data;

@@ -60,7 +60,8 @@ public final class MetricsModule extends GlueModule {
             } else if (value.isNumber()) {
                 number = value.asDouble();
             } else {
-                vu.logger().log(System.Logger.Level.WARNING, "'" + value + "' is an invalid value for metric '"
+                String shown = value.isString() ? value.asString() : value.toString();
+                vu.logger().log(System.Logger.Level.WARNING, "'" + shown + "' is an invalid value for metric '"
                         + metric.name() + "', a number or a boolean value is expected");
                 return false;
             }

@@ -28,7 +28,11 @@ final class EndOfTest {
     private EndOfTest() {
     }
 
-    static void report(RunRequest request, VirtualUser serviceVu, TestOptions options, MetricsSnapshot snapshot,
+    /**
+     * Reports the end of the test. Returns false when {@code handleSummary} timed out (the default summary is
+     * printed instead, and the run ends with k6's time-out code).
+     */
+    static boolean report(RunRequest request, VirtualUser serviceVu, TestOptions options, MetricsSnapshot snapshot,
                        ThresholdResults thresholds, Duration elapsed) throws InterruptedException {
         Map<String, Object> data = SummaryData.build(snapshot, thresholds, summaryOptions(options, request),
                 elapsed, request.stdoutIsTty(), false, options.summaryTrendStats());
@@ -36,6 +40,7 @@ final class EndOfTest {
             write(request.workingDirectory().resolve(request.summaryExport()),
                     SummaryExport.render(data).getBytes(StandardCharsets.UTF_8));
         }
+        boolean completed = true;
         Optional<Value> handleSummary = serviceVu.inContext(() -> serviceVu.exportedFunction("handleSummary"));
         if (handleSummary.isPresent()) {
             try {
@@ -45,16 +50,17 @@ final class EndOfTest {
                             return readOutputs(vu, result);
                         });
                 deliver(request, outputs);
-                return;
+                return true;
             } catch (K6jException e) {
                 serviceVu.console().log("error", 0, e.getMessage() + "; printing the default summary instead");
+                completed = e.exitCode() != ExitCode.GENERIC_TIMEOUT;
             }
         }
         if (!options.noSummary()) {
-            request.stdout().println();
-            request.stdout().println(TextSummary.render(data, request.color()));
+            request.stdout().print(TextSummary.render(data, request.color()));
             request.stdout().flush();
         }
+        return completed;
     }
 
     private static Map<String, Object> summaryOptions(TestOptions options, RunRequest request) {

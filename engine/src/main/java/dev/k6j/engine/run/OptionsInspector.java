@@ -27,6 +27,7 @@ public final class OptionsInspector {
 
     public static Map<String, Object> consolidatedOptions(Script script, Map<String, Object> cli, Path configFile,
                                                           Map<String, String> environment,
+                                                          Map<String, String> systemEnvironment,
                                                           ExtensionRegistry extensions) {
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().factory());
@@ -38,7 +39,7 @@ public final class OptionsInspector {
             VirtualUser vu = new VuFactory(env, testRun).create(0);
             try {
                 Map<String, Object> raw = ScriptOptions.consolidate(configFile, ScriptOptions.exported(vu),
-                        environment, cli);
+                        systemEnvironment, cli);
                 TestOptions options = TestOptions.from(raw);
                 Map<String, Object> result = new LinkedHashMap<>(raw);
                 Map<String, Object> scenarios = new LinkedHashMap<>();

@@ -13,7 +13,9 @@ import java.util.Map;
  * @param cliOptions       options given as flags (highest precedence), keyed by k6 option name
  * @param configFile       the {@code --config} file, or {@code null}
  * @param outputs          the {@code --out} values
- * @param environment      system environment plus {@code -e} values ({@code __ENV} and {@code K6_*})
+ * @param scriptEnvironment what the script sees as {@code __ENV}: the system environment (unless turned off)
+ *                         plus {@code -e} values
+ * @param systemEnvironment the process environment, where {@code K6_*} options and output settings are read
  * @param summaryExport    the {@code --summary-export} file, or {@code null}
  * @param quiet            no banner and no progress
  * @param verbose          debug logs and stack traces
@@ -24,7 +26,8 @@ import java.util.Map;
  * @param stdoutIsTty      whether stdout is a terminal
  */
 public record RunRequest(Script script, Map<String, Object> cliOptions, Path configFile, List<String> outputs,
-                         Map<String, String> environment, Path summaryExport, boolean quiet, boolean verbose,
+                         Map<String, String> scriptEnvironment,
+                         Map<String, String> systemEnvironment, Path summaryExport, boolean quiet, boolean verbose,
                          boolean color, Path workingDirectory, PrintStream stdout, PrintStream stderr,
                          boolean stdoutIsTty) {
 }

@@ -73,7 +73,7 @@ public final class TestRunner {
                     dev.k6j.engine.vu.SystemTags.DEFAULT, console, timers);
             VirtualUser serviceVu = new VuFactory(bootstrapEnv, bootstrap).create(0);
             Map<String, Object> raw = ScriptOptions.consolidate(request.configFile(),
-                    ScriptOptions.exported(serviceVu), request.environment(), request.cliOptions());
+                    ScriptOptions.exported(serviceVu), request.systemEnvironment(), request.cliOptions());
             TestOptions options = TestOptions.from(raw);
             List<Executor> executors = options.scenarios().stream().map(Executors::create).toList();
             requireExecFunctions(serviceVu, executors);
@@ -92,7 +92,7 @@ public final class TestRunner {
                     console, timers);
             OutputManager outputs = OutputManager.create(request.outputs(), extensions, new OutputContext(
                     request.configFile() == null ? Map.of() : ConfigFile.read(request.configFile()),
-                    request.environment(), raw, request.workingDirectory(), request.stdout(), request.stderr()));
+                    request.systemEnvironment(), raw, request.workingDirectory(), request.stdout(), request.stderr()));
             outputs.setThresholds(thresholds.sources());
             outputs.setTestRunStopCallback(cause -> testRun.stop(new TestRunState.StopReason(
                     ExitCode.GENERIC_ENGINE, "an output stopped the test: " + cause.getMessage())));
@@ -118,9 +118,13 @@ public final class TestRunner {
                 vus.forEach(VirtualUser::close);
                 metrics.flush();
                 ThresholdResults results = thresholds.evaluateFinal(metrics.snapshot(), testRun.elapsed());
-                EndOfTest.report(request, serviceVu, options, metrics.snapshot(), results, testRun.elapsed());
+                boolean summaryTimedOut = !EndOfTest.report(request, serviceVu, options, metrics.snapshot(), results,
+                        testRun.elapsed());
                 ExitCode exit = exitCode(testRun, results, options, console);
-                status = statusOf(exit);
+                if (exit == ExitCode.SUCCESS && summaryTimedOut) {
+                    exit = ExitCode.GENERIC_TIMEOUT;
+                }
+                status = statusOf(testRun, exit);
                 return exit;
             } catch (K6jException e) {
                 status = e.exitCode() == ExitCode.SCRIPT_EXCEPTION ? RunStatus.ABORTED_SCRIPT_ERROR : RunStatus.ABORTED_SYSTEM;
@@ -140,7 +144,7 @@ public final class TestRunner {
                                       dev.k6j.engine.vu.SystemTags systemTags, ConsoleLog console,
                                       ScheduledExecutorService timers) {
         return new VuEnvironment(runtime, request.script(), new ModuleRegistry(extensions.jsModules()), registry,
-                metrics::push, testRun, request.environment(), TagSet.of(tags), systemTags, console, timers,
+                metrics::push, testRun, request.scriptEnvironment(), TagSet.of(tags), systemTags, console, timers,
                 files);
     }
 
@@ -176,9 +180,12 @@ public final class TestRunner {
         return ExitCode.SUCCESS;
     }
 
-    private static RunStatus statusOf(ExitCode exit) {
+    /** How the run ended, for outputs: thresholds failing at the end still make a finished run. */
+    private static RunStatus statusOf(TestRunState testRun, ExitCode exit) {
+        if (testRun.stopReason() == null) {
+            return RunStatus.FINISHED;
+        }
         return switch (exit) {
-            case SUCCESS, MARKED_AS_FAILED -> RunStatus.FINISHED;
             case THRESHOLDS_FAILED -> RunStatus.ABORTED_THRESHOLD;
             case EXTERNAL_ABORT -> RunStatus.INTERRUPTED;
             case SCRIPT_ABORTED -> RunStatus.ABORTED_USER;

@@ -3,6 +3,7 @@ package dev.k6j.engine.vu;
 import dev.k6j.engine.errors.ExitCode;
 import dev.k6j.engine.errors.K6jException;
 import dev.k6j.engine.js.JsConvert;
+import dev.k6j.engine.js.ModuleShims;
 import dev.k6j.engine.js.ScriptFileSystem;
 import dev.k6j.engine.js.ScriptErrors;
 import dev.k6j.spi.EventLoop;
@@ -66,7 +67,7 @@ public final class VirtualUser implements Vu, AutoCloseable {
     public VirtualUser(VuEnvironment env, long id) {
         this.env = env;
         this.state = new VuStateImpl(id, id, env.testTags(), env.systemTags());
-        this.logger = System.getLogger("k6j.vu." + id);
+        this.logger = new ConsoleLogger("k6j.vu." + id, env.console(), id);
     }
 
     /**
@@ -82,7 +83,10 @@ public final class VirtualUser implements Vu, AutoCloseable {
             timers = new Timers(loop, env.timers());
             thrower = context.eval(THROWER);
             promiseKit = context.eval(PROMISE_KIT);
-            context.getBindings("js").putMember("__k6j_module", (ProxyExecutable) args -> moduleObject(args[0].asString()));
+            context.getBindings("js").putMember(ModuleShims.LOADER_GLOBAL,
+                    (ProxyExecutable) args -> moduleObject(args[0].asString()));
+            context.eval("js", "Object.defineProperty(globalThis, '" + ModuleShims.LOADER_GLOBAL
+                    + "', { enumerable: false })");
             context.eval(GLOBALS).execute(new VuGlobals(this, env, timers));
             namespace = context.eval(env.script().source());
             loop.runUntilIdle();
@@ -248,7 +252,7 @@ public final class VirtualUser implements Vu, AutoCloseable {
         if (env.modules().get(name) == null) {
             return null;
         }
-        return dev.k6j.engine.js.ModuleShims.source(name, moduleExports(name).named().keySet());
+        return ModuleShims.source(name, moduleExports(name).named().keySet());
     }
 
     private Object moduleObject(String name) {

@@ -108,6 +108,19 @@ class RunCommandTest {
     }
 
     @Test
+    void anUnhandledPromiseRejectionFailsTheIterationWithItsMessage() {
+        CliRun run = CliRun.of("run", "-q", "unhandled-rejection.js");
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(run.stderr()).contains("nobody handles me");
+    }
+
+    @Test
+    void k6OptionsComeFromTheProcessEnvironmentNotFromDashE() throws IOException {
+        JsonNode options = JSON.readTree(CliRun.of("inspect", "-e", "K6_ITERATIONS=40", "options-precedence.js").stdout());
+        assertThat(options.get("iterations").asInt()).as("-e only fills __ENV, as in k6").isEqualTo(4);
+    }
+
+    @Test
     void unknownExtensionModuleSaysHowToAddIt() {
         CliRun run = CliRun.of("run", "-q", "unknown-extension.js");
         assertThat(run.exitCode()).as(run.all()).isEqualTo(107);
