@@ -1,0 +1,204 @@
+package dev.k6j.output.prometheus;
+
+import dev.k6j.output.prometheus.prompb.Types;
+import dev.k6j.spi.Output;
+import dev.k6j.spi.PeriodicFlusher;
+import dev.k6j.spi.Sample;
+import dev.k6j.spi.SampleBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * {@code --out experimental-prometheus-rw}: every push interval, the series changed since the last push, with their
+ * cumulative values (see {@link PrometheusMapping}), to a Prometheus remote-write endpoint.
+ *
+ * <p>Delivery: samples wait in a {@link SampleBuffer} (adding never blocks the engine); every push interval the
+ * flusher folds them into the {@link SeriesTable} and pushes what changed, in requests of at most
+ * {@value #MAX_SERIES_PER_REQUEST} series. A push that fails (no connection, time-out, 5xx, 429) is retried with
+ * back-off within the push interval ({@link Retries}); what still fails is pushed again next time or replaced by
+ * newer values, so a later push makes up for it. A refused push (other 4xx) is not retried. On {@link #stop()},
+ * one last push (retried for up to the push interval, between 5 and 30 s), the staleness markers if asked for, and
+ * one line saying what was pushed and what was dropped, and why.
+ *
+ * <p>Threads: {@link #start} and {@link #stop} on the engine's runner thread; {@link #addMetricSamples} on its
+ * ingester thread; pushes on the flusher's thread, the last one on the stopping thread after the flusher ended.
+ */
+public final class PrometheusOutput implements Output {
+
+    /** The most series in one request. */
+    static final int MAX_SERIES_PER_REQUEST = 5_000;
+    private static final Duration MIN_FINAL_BUDGET = Duration.ofSeconds(5);
+    private static final Duration MAX_FINAL_BUDGET = Duration.ofSeconds(30);
+
+    private final PrometheusConfig config;
+    private final System.Logger log;
+    private final SampleBuffer buffer = new SampleBuffer();
+    private final SeriesTable table;
+    private final DeliveryReport report = new DeliveryReport();
+    private final Retries retries;
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean stopped = new AtomicBoolean();
+
+    private volatile boolean stopping;
+    private RemoteWriteClient client;
+    private PeriodicFlusher flusher;
+    private boolean failing;
+    private boolean warnedSlow;
+    private int refusalsLogged;
+
+    public PrometheusOutput(PrometheusConfig config, System.Logger log) {
+        this.config = config;
+        this.log = log;
+        this.table = new SeriesTable(new PrometheusMapping(config.trendStats(), config.trendAsNativeHistogram()));
+        this.retries = Retries.standard(config.requestTimeout());
+    }
+
+    @Override
+    public String description() {
+        return PrometheusOutputFactory.NAME + " (" + config.url() + ")";
+    }
+
+    /** Sets up the HTTP client (a client certificate that cannot be read stops the run here) and starts pushing. */
+    @Override
+    public void start() {
+        if (stopped.get() || !started.compareAndSet(false, true)) {
+            return;
+        }
+        client = new RemoteWriteClient(config);
+        flusher = PeriodicFlusher.start(config.pushInterval(), this::flush, "k6j-output-prometheus-rw");
+    }
+
+    @Override
+    public void addMetricSamples(List<Sample> samples) {
+        if (!stopping) {
+            buffer.add(samples);
+        }
+    }
+
+    /** Pushes what is left, marks the series stale if asked, reports, and closes the client. Safe to call twice. */
+    @Override
+    public void stop() {
+        if (!stopped.compareAndSet(false, true) || !started.get()) {
+            return;
+        }
+        stopping = true;
+        flusher.stop(); // ends the schedule, then one last flush on this thread
+        String lostReason = failing ? report.lastFailure() : "";
+        if (config.staleMarkers()) {
+            pushStaleMarkers();
+        }
+        client.close();
+        report.finish(table.superseded(), table.unsent(), lostReason);
+        String line = PrometheusOutputFactory.NAME + ": " + report.summary(config.url().toString(),
+                table.seriesCount());
+        log.log(report.dropped() > 0 ? System.Logger.Level.WARNING : System.Logger.Level.INFO, line);
+    }
+
+    /** What was delivered and dropped so far; for tests. */
+    DeliveryReport report() {
+        return report;
+    }
+
+    private void flush() {
+        long began = System.nanoTime();
+        boolean last = stopping;
+        long deadline = began + (last ? finalBudget() : config.pushInterval()).toNanos();
+        List<Sample> samples = buffer.drain();
+        report.received(samples.size());
+        table.add(samples);
+        List<SeriesTable.Point> points = table.takePending();
+        if (!points.isEmpty()) {
+            push(points, deadline);
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - began);
+        if (!last && !warnedSlow && took.compareTo(config.pushInterval()) > 0) {
+            warnedSlow = true;
+            log.log(System.Logger.Level.WARNING, "a push to " + config.url() + " took " + took.toMillis()
+                    + " ms, longer than the push interval of " + config.pushInterval().toMillis() + " ms: consider a"
+                    + " longer K6_PROMETHEUS_RW_PUSH_INTERVAL");
+        }
+    }
+
+    private Duration finalBudget() {
+        Duration budget = config.pushInterval();
+        return budget.compareTo(MIN_FINAL_BUDGET) < 0 ? MIN_FINAL_BUDGET
+                : budget.compareTo(MAX_FINAL_BUDGET) > 0 ? MAX_FINAL_BUDGET : budget;
+    }
+
+    private void push(List<SeriesTable.Point> points, long deadline) {
+        boolean giveUp = false;
+        for (int from = 0; from < points.size(); ) {
+            List<SeriesTable.Point> chunk = new ArrayList<>();
+            List<Types.TimeSeries> series = new ArrayList<>();
+            while (from < points.size()
+                    && (chunk.isEmpty() || series.size() + points.get(from).series().size() <= MAX_SERIES_PER_REQUEST)) {
+                chunk.add(points.get(from));
+                series.addAll(points.get(from).series());
+                from++;
+            }
+            if (giveUp) {
+                table.undelivered(chunk); // the endpoint just failed: keep the rest for the next push
+                continue;
+            }
+            PushResult result = pushWithRetries(RemoteWriteClient.encode(series), deadline);
+            switch (result) {
+                case PushResult.Accepted accepted -> {
+                    table.delivered(chunk);
+                    report.delivered(series.size());
+                    if (failing) {
+                        failing = false;
+                        log.log(System.Logger.Level.INFO, "pushes to " + config.url() + " work again");
+                    }
+                }
+                case PushResult.Failed failed -> {
+                    table.undelivered(chunk);
+                    report.failed(failed.reason());
+                    giveUp = true;
+                    if (!failing) {
+                        failing = true;
+                        log.log(System.Logger.Level.WARNING, "could not push " + series.size() + " samples to "
+                                + config.url() + ": " + failed.reason() + "; they go again with the next push");
+                    }
+                }
+                case PushResult.Refused refusal -> {
+                    table.refused(chunk);
+                    report.refused(series.size(), refusal);
+                    if (refusalsLogged++ < 3) {
+                        log.log(System.Logger.Level.WARNING, config.url() + " refused " + series.size()
+                                + " samples with HTTP " + refusal.status() + ": " + refusal.message()
+                                + (refusalsLogged == 3 ? " (further refusals are only counted)" : ""));
+                    }
+                }
+            }
+        }
+    }
+
+    private PushResult pushWithRetries(byte[] body, long deadline) {
+        try {
+            return retries.run(timeout -> client.push(body, timeout), deadline).result();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new PushResult.Failed("interrupted");
+        }
+    }
+
+    private void pushStaleMarkers() {
+        List<Types.TimeSeries> markers = table.staleMarkers(System.currentTimeMillis() + 1);
+        if (markers.isEmpty()) {
+            return;
+        }
+        long deadline = System.nanoTime() + MIN_FINAL_BUDGET.toNanos();
+        for (int from = 0; from < markers.size(); from += MAX_SERIES_PER_REQUEST) {
+            List<Types.TimeSeries> chunk = markers.subList(from, Math.min(markers.size(), from + MAX_SERIES_PER_REQUEST));
+            PushResult result = pushWithRetries(RemoteWriteClient.encode(chunk), deadline);
+            if (!(result instanceof PushResult.Accepted)) {
+                log.log(System.Logger.Level.WARNING, "could not mark " + markers.size() + " series stale at "
+                        + config.url() + ": " + (result instanceof PushResult.Failed failed ? failed.reason()
+                        : "HTTP " + ((PushResult.Refused) result).status() + " " + ((PushResult.Refused) result).message()));
+                return;
+            }
+        }
+    }
+}

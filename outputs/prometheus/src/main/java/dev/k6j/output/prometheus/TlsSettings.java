@@ -1,0 +1,170 @@
+package dev.k6j.output.prometheus;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
+
+/**
+ * The TLS side of the HTTP client, from the configuration: the JDK's trusted certificates (or none checked at all
+ * with {@code insecureSkipTLSVerify}), a client certificate and key from PEM files as Go's
+ * {@code tls.LoadX509KeyPair} reads them (the key in PKCS#8, PKCS#1 RSA or SEC1 EC form, unencrypted), and the
+ * lowest TLS version allowed. Stateless.
+ */
+final class TlsSettings {
+
+    private static final Pattern PEM = Pattern.compile(
+            "-----BEGIN ([A-Z0-9 ]+)-----([A-Za-z0-9+/=\\s]+?)-----END \\1-----");
+
+    private TlsSettings() {
+    }
+
+    /** The SSL context; a key or certificate that cannot be read is an {@link IllegalArgumentException}. */
+    static SSLContext context(PrometheusConfig config) {
+        try {
+            KeyManager[] keys = null;
+            if (config.clientCertificate().isPresent() && config.clientCertificateKey().isPresent()) {
+                keys = keyManagers(config.clientCertificate().get(), config.clientCertificateKey().get());
+            }
+            TrustManager[] trust = config.insecureSkipTlsVerify() ? new TrustManager[] {new TrustAnything()} : null;
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keys, trust, null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("failed to set up TLS for the remote-write client: " + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** The protocols offered: TLS 1.3 only by default (as k6), or 1.2 and 1.3. */
+    static SSLParameters parameters(PrometheusConfig config) {
+        SSLParameters parameters = new SSLParameters();
+        parameters.setProtocols(config.tlsMinVersion().equals("1.2")
+                ? new String[] {"TLSv1.3", "TLSv1.2"} : new String[] {"TLSv1.3"});
+        return parameters;
+    }
+
+    private static KeyManager[] keyManagers(Path certificateFile, Path keyFile) throws GeneralSecurityException {
+        List<Pem> certificatePems = read(certificateFile, "client certificate");
+        CertificateFactory factory = CertificateFactory.getInstance("X.509");
+        List<Certificate> chain = new java.util.ArrayList<>();
+        for (Pem pem : certificatePems) {
+            if (pem.type().equals("CERTIFICATE")) {
+                chain.add(factory.generateCertificate(new ByteArrayInputStream(pem.der())));
+            }
+        }
+        if (chain.isEmpty()) {
+            throw new IllegalArgumentException("failed to load the TLS certificate: " + certificateFile
+                    + " holds no PEM CERTIFICATE block");
+        }
+        PrivateKey key = privateKey(keyFile);
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try {
+            store.load(null, null);
+        } catch (IOException e) {
+            throw new GeneralSecurityException(e);
+        }
+        char[] password = new char[0];
+        store.setKeyEntry("client", key, password, chain.toArray(Certificate[]::new));
+        KeyManagerFactory managers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        managers.init(store, password);
+        return managers.getKeyManagers();
+    }
+
+    private static PrivateKey privateKey(Path keyFile) throws GeneralSecurityException {
+        for (Pem pem : read(keyFile, "client certificate key")) {
+            byte[] pkcs8 = switch (pem.type()) {
+                case "PRIVATE KEY" -> pem.der();
+                case "RSA PRIVATE KEY" -> Der.pkcs8(Der.RSA_ENCRYPTION, null, pem.der());
+                case "EC PRIVATE KEY" -> Der.pkcs8(Der.EC_PUBLIC_KEY, Der.ecCurve(pem.der()), pem.der());
+                default -> null;
+            };
+            if (pkcs8 == null) {
+                continue;
+            }
+            for (String algorithm : List.of("RSA", "EC", "Ed25519", "EdDSA")) {
+                try {
+                    return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+                } catch (GeneralSecurityException wrongAlgorithm) {
+                    // try the next one
+                }
+            }
+            throw new IllegalArgumentException("failed to load the TLS certificate key " + keyFile
+                    + ": not an RSA, EC or Ed25519 key");
+        }
+        throw new IllegalArgumentException("failed to load the TLS certificate key " + keyFile + ": it holds no"
+                + " unencrypted PEM PRIVATE KEY, RSA PRIVATE KEY or EC PRIVATE KEY block");
+    }
+
+    private static List<Pem> read(Path file, String what) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("failed to load the TLS " + what + " " + file + ": "
+                    + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()), e);
+        }
+        List<Pem> blocks = new java.util.ArrayList<>();
+        Matcher block = PEM.matcher(text);
+        while (block.find()) {
+            blocks.add(new Pem(block.group(1), Base64.getMimeDecoder().decode(block.group(2))));
+        }
+        return blocks;
+    }
+
+    private record Pem(String type, byte[] der) {
+    }
+
+    /** {@code insecureSkipTLSVerify}: accepts any server certificate for any host name. */
+    private static final class TrustAnything extends X509ExtendedTrustManager {
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
+    }
+}
