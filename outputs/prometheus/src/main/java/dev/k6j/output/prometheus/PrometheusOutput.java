@@ -109,11 +109,10 @@ public final class PrometheusOutput implements Output {
         report.received(samples.size());
         table.add(samples);
         List<SeriesTable.Point> points = table.takePending();
-        if (!points.isEmpty()) {
-            push(points, deadline);
-        }
+        boolean allAccepted = points.isEmpty() || push(points, deadline);
         Duration took = Duration.ofNanos(System.nanoTime() - began);
-        if (!last && !warnedSlow && took.compareTo(config.pushInterval()) > 0) {
+        // a slow endpoint, not a failing one (which is reported as such): the interval may be too short for it
+        if (!last && allAccepted && !warnedSlow && took.compareTo(config.pushInterval()) > 0) {
             warnedSlow = true;
             log.log(System.Logger.Level.WARNING, "a push to " + config.url() + " took " + took.toMillis()
                     + " ms, longer than the push interval of " + config.pushInterval().toMillis() + " ms: consider a"
@@ -127,8 +126,10 @@ public final class PrometheusOutput implements Output {
                 : budget.compareTo(MAX_FINAL_BUDGET) > 0 ? MAX_FINAL_BUDGET : budget;
     }
 
-    private void push(List<SeriesTable.Point> points, long deadline) {
+    /** Pushes the points in requests of bounded size; true when the endpoint took every one. */
+    private boolean push(List<SeriesTable.Point> points, long deadline) {
         boolean giveUp = false;
+        boolean allAccepted = true;
         for (int from = 0; from < points.size(); ) {
             List<SeriesTable.Point> chunk = new ArrayList<>();
             List<Types.TimeSeries> series = new ArrayList<>();
@@ -153,6 +154,7 @@ public final class PrometheusOutput implements Output {
                     }
                 }
                 case PushResult.Failed failed -> {
+                    allAccepted = false;
                     table.undelivered(chunk);
                     report.failed(failed.reason());
                     giveUp = true;
@@ -163,6 +165,7 @@ public final class PrometheusOutput implements Output {
                     }
                 }
                 case PushResult.Refused refusal -> {
+                    allAccepted = false;
                     table.refused(chunk);
                     report.refused(series.size(), refusal);
                     if (refusalsLogged++ < 3) {
@@ -173,6 +176,7 @@ public final class PrometheusOutput implements Output {
                 }
             }
         }
+        return allAccepted;
     }
 
     private PushResult pushWithRetries(byte[] body, long deadline) {

@@ -82,7 +82,8 @@ final class RemoteWriteClient implements AutoCloseable {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (HttpTimeoutException e) {
-            return new PushResult.Failed("no answer within " + timeout.toMillis() / 1000.0 + "s");
+            return new PushResult.Failed("no answer within " + (timeout.toMillis() % 1000 == 0
+                    ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms"));
         } catch (ConnectException e) {
             return new PushResult.Failed("cannot connect to " + url.getHost() + ":" + port() + ": "
                     + describe(e));
