@@ -85,8 +85,9 @@ final class RemoteWriteClient implements AutoCloseable {
             return new PushResult.Failed("no answer within " + (timeout.toMillis() % 1000 == 0
                     ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms"));
         } catch (ConnectException e) {
-            return new PushResult.Failed("cannot connect to " + url.getHost() + ":" + port() + ": "
-                    + describe(e));
+            // the JDK client often gives no message here, only a closed channel as the cause
+            String why = e.getMessage() == null || e.getMessage().isBlank() ? "connection refused" : describe(e);
+            return new PushResult.Failed("cannot connect to " + url.getHost() + ":" + port() + ": " + why);
         } catch (IOException e) {
             return new PushResult.Failed(describe(e));
         }
