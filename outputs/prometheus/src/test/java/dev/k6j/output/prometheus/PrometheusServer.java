@@ -131,7 +131,13 @@ final class PrometheusServer implements AutoCloseable {
      * value.
      */
     Map<String, Double> query(String promql) throws IOException, InterruptedException {
-        JsonNode body = get("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
+        return query(promql, Double.NaN);
+    }
+
+    /** An instant query at a time (seconds since the epoch; NaN for now). */
+    Map<String, Double> query(String promql, double time) throws IOException, InterruptedException {
+        JsonNode body = get("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8)
+                + (Double.isNaN(time) ? "" : "&time=" + time));
         Map<String, Double> values = new TreeMap<>();
         for (JsonNode result : body.path("data").path("result")) {
             Map<String, String> labels = new TreeMap<>();
@@ -142,9 +148,34 @@ final class PrometheusServer implements AutoCloseable {
         return values;
     }
 
+    /**
+     * When the newest sample (float or histogram) of the one series a selector matches was taken, in seconds since the
+     * epoch: a query at that time sees the series even after a staleness marker ended it.
+     */
+    double lastSampleTime(String selector) throws IOException, InterruptedException {
+        JsonNode result = get("/api/v1/query?query=" + URLEncoder.encode(selector + "[5m]", StandardCharsets.UTF_8))
+                .path("data").path("result");
+        if (result.size() != 1) {
+            fail("expected one series for " + selector + ", got " + result);
+        }
+        double last = Double.NaN;
+        for (String kind : List.of("values", "histograms")) {
+            for (JsonNode point : result.get(0).path(kind)) {
+                double time = point.get(0).asDouble();
+                last = Double.isNaN(last) ? time : Math.max(last, time);
+            }
+        }
+        return last;
+    }
+
     /** The value of a query that must have exactly one result. */
     double single(String promql) throws IOException, InterruptedException {
-        Map<String, Double> values = query(promql);
+        return single(promql, Double.NaN);
+    }
+
+    /** The value of a query at a time (seconds since the epoch) that must have exactly one result. */
+    double single(String promql, double time) throws IOException, InterruptedException {
+        Map<String, Double> values = query(promql, time);
         if (values.size() != 1) {
             fail("expected one series for " + promql + ", got " + values + "\n" + logTail());
         }
