@@ -88,6 +88,32 @@ class PrometheusRemoteWriteIT {
         assertSeriesEqualSummary(testId, run.summary());
     }
 
+    @Test
+    void everyQueryOfTheGrafanaDashboardIsValidPromQLAndFindsTheRun() throws Exception {
+        String testId = UUID.randomUUID().toString();
+        Run run = run(testId, "url=" + prometheus.writeUrl() + ",pushInterval=1s", List.of("-e", "SLEEP=0"));
+        assertThat(run.cli().exitCode()).as(run.cli().all()).isZero();
+        JsonNode dashboard = JSON.readTree(Path.of("../../docs/outputs/k6j-prometheus-dashboard.json").toFile());
+
+        List<String> queries = new ArrayList<>();
+        dashboard.findValues("expr").forEach(expr -> queries.add(expr.asText()));
+        dashboard.at("/templating/list").forEach(variable -> {
+            if (variable.has("definition")) {
+                queries.add(variable.get("definition").asText()
+                        .replaceFirst("^label_values\\((.*), \\w+\\)$", "$1").replaceFirst("^label_values\\((.*)\\)$", "$1"));
+            }
+        });
+        assertThat(queries).hasSizeGreaterThan(20);
+        for (String query : queries) {
+            String promql = query.replace("$testid", testId).replace("$scenario", "default")
+                    .replace("$__rate_interval", "1m");
+            prometheus.query(promql); // fails the test on anything but a successful answer
+        }
+        // the run shows up in the testid variable and the checks table
+        assertThat(prometheus.query("k6_iterations_total{testid=\"" + testId + "\"}")).hasSize(1);
+        assertThat(prometheus.query("k6_checks_rate{testid=~\"" + testId + "\", scenario=~\"default\"}")).hasSize(1);
+    }
+
     private void assertSeriesEqualSummary(String testId, JsonNode metrics) throws Exception {
         String tag = "{testid=\"" + testId + "\"}";
         assertThat(prometheus.single("k6_my_counter_total" + tag)).isEqualTo(metrics.at("/my_counter/count").asDouble());
