@@ -67,6 +67,7 @@ public final class PrometheusOutput implements Output {
             return;
         }
         client = new RemoteWriteClient(config);
+        RemoteWriteClient.encode(List.of()); // loads protobuf and snappy's native code now, not in the first push
         flusher = PeriodicFlusher.start(config.pushInterval(), this::flush, "k6j-output-prometheus-rw");
     }
 
