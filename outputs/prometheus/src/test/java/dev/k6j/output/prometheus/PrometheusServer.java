@@ -72,6 +72,7 @@ final class PrometheusServer implements AutoCloseable {
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 fail(message);
             }
+            System.err.println("skipped: " + message); // a class skipped in @BeforeAll shows no reason in the summary
             Assumptions.abort(message);
         }
         return binary.get();
