@@ -71,11 +71,4 @@ public record PrometheusConfig(
         values.applyArgument(params.configArgument());
         return values.toConfig(params.workingDirectory());
     }
-
-    /** The same configuration pushing to another endpoint. */
-    public PrometheusConfig withUrl(URI newUrl) {
-        return new PrometheusConfig(newUrl, headers, username, password, bearerToken, clientCertificate,
-                clientCertificateKey, insecureSkipTlsVerify, tlsMinVersion, pushInterval, trendStats,
-                trendAsNativeHistogram, staleMarkers, requestTimeout);
-    }
 }

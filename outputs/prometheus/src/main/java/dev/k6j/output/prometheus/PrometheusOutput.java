@@ -182,7 +182,7 @@ public final class PrometheusOutput implements Output {
 
     private PushResult pushWithRetries(byte[] body, long deadline) {
         try {
-            return retries.run(timeout -> client.push(body, timeout), deadline).result();
+            return retries.run(timeout -> client.push(body, timeout), deadline);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new PushResult.Failed("interrupted");

@@ -32,11 +32,10 @@ record Retries(Duration initialBackoff, Duration maxBackoff, Duration requestTim
      * Runs attempts until one is accepted or refused, or the deadline leaves no room for another.
      *
      * @param deadlineNanos a {@link System#nanoTime()} value
-     * @return the last attempt's result, with how many attempts were made
+     * @return the last attempt's result
      */
-    Outcome run(Attempt attempt, long deadlineNanos) throws InterruptedException {
+    PushResult run(Attempt attempt, long deadlineNanos) throws InterruptedException {
         PushResult result = attempt.send(requestTimeout);
-        int attempts = 1;
         long backoff = initialBackoff.toNanos();
         while (result instanceof PushResult.Failed) {
             long left = deadlineNanos - System.nanoTime();
@@ -47,13 +46,8 @@ record Retries(Duration initialBackoff, Duration maxBackoff, Duration requestTim
             long timeout = Math.max(minAttemptTimeout.toNanos(),
                     Math.min(requestTimeout.toNanos(), deadlineNanos - System.nanoTime()));
             result = attempt.send(Duration.ofNanos(timeout));
-            attempts++;
             backoff = Math.min(backoff * 2, maxBackoff.toNanos());
         }
-        return new Outcome(result, attempts);
-    }
-
-    /** What {@link #run} ended with. */
-    record Outcome(PushResult result, int attempts) {
+        return result;
     }
 }
