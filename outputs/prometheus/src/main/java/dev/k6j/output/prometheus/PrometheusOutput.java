@@ -110,10 +110,11 @@ public final class PrometheusOutput implements Output {
         report.received(samples.size());
         table.add(samples);
         List<SeriesTable.Point> points = table.takePending();
+        boolean wasFailing = failing;
         boolean allAccepted = points.isEmpty() || push(points, deadline);
         Duration took = Duration.ofNanos(System.nanoTime() - began);
-        // a slow endpoint, not a failing one (which is reported as such): the interval may be too short for it
-        if (!last && allAccepted && !warnedSlow && took.compareTo(config.pushInterval()) > 0) {
+        // a slow endpoint, not a failing or recovering one (reported as such): the interval may be too short for it
+        if (!last && allAccepted && !wasFailing && !warnedSlow && took.compareTo(config.pushInterval()) > 0) {
             warnedSlow = true;
             log.log(System.Logger.Level.WARNING, "a push to " + config.url() + " took " + took.toMillis()
                     + " ms, longer than the push interval of " + config.pushInterval().toMillis() + " ms: consider a"
