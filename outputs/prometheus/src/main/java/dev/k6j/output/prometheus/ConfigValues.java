@@ -207,9 +207,11 @@ final class ConfigValues {
 
     /** Checks the settings together and makes the configuration. */
     PrometheusConfig toConfig(Path workingDirectory) {
-        if (!sigV4.isEmpty()) {
-            throw new IllegalArgumentException("AWS SigV4 signing (" + String.join(", ", sigV4.keySet())
-                    + ") is not supported by k6j's experimental-prometheus-rw output yet");
+        sigV4.values().removeIf(String::isBlank);
+        if (!sigV4.isEmpty() && sigV4.size() != 3) {
+            throw new IllegalArgumentException("SigV4 is only partly configured: set all of " + ENV + "SIGV4_REGION, "
+                    + ENV + "SIGV4_ACCESS_KEY and " + ENV + "SIGV4_SECRET_KEY (sigV4Region, sigV4AccessKey,"
+                    + " sigV4SecretKey), or none");
         }
         if (pushInterval.isNegative() || pushInterval.isZero()) {
             throw new IllegalArgumentException("the push interval must be positive, not " + pushInterval);
@@ -226,7 +228,10 @@ final class ConfigValues {
                 Optional.ofNullable(clientCertificate).map(p -> workingDirectory.resolve(p)),
                 Optional.ofNullable(clientCertificateKey).map(p -> workingDirectory.resolve(p)),
                 insecureSkipTlsVerify, tlsMinVersion, pushInterval, TrendStat.parseAll(trendStats),
-                trendAsNativeHistogram, staleMarkers, PrometheusConfig.DEFAULT_REQUEST_TIMEOUT);
+                trendAsNativeHistogram, staleMarkers, PrometheusConfig.DEFAULT_REQUEST_TIMEOUT,
+                sigV4.isEmpty() ? Optional.empty() : Optional.of(new SigV4Signer(sigV4.get("sigV4Region").strip(),
+                        sigV4.get("sigV4AccessKey").strip(), sigV4.get("sigV4SecretKey").strip(),
+                        SigV4Signer.PROMETHEUS_SERVICE)));
     }
 
     private static URI endpoint(String text) {

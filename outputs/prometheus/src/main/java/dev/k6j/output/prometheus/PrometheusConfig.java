@@ -30,6 +30,7 @@ import java.util.Optional;
  * @param trendAsNativeHistogram whether trends are sent as native histograms
  * @param staleMarkers           whether every series is marked stale when the test ends
  * @param requestTimeout         how long one HTTP request may take (k6: a fixed 5 s)
+ * @param sigV4                  AWS SigV4 signing of every request (Amazon Managed Service for Prometheus), if set
  */
 public record PrometheusConfig(
         URI url,
@@ -45,7 +46,8 @@ public record PrometheusConfig(
         List<TrendStat> trendStats,
         boolean trendAsNativeHistogram,
         boolean staleMarkers,
-        Duration requestTimeout) {
+        Duration requestTimeout,
+        Optional<SigV4Signer> sigV4) {
 
     /** k6's default endpoint. */
     public static final String DEFAULT_URL = "http://localhost:9090/api/v1/write";
@@ -53,6 +55,18 @@ public record PrometheusConfig(
     public static final Duration DEFAULT_PUSH_INTERVAL = Duration.ofSeconds(5);
     /** k6's fixed HTTP timeout. */
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(5);
+
+    /** The settings without secrets (password, bearer token, SigV4 secret key), for messages. */
+    @Override
+    public String toString() {
+        return "PrometheusConfig[url=" + url + ", headers=" + headers.keySet() + ", username=" + username.orElse("")
+                + (password.isPresent() ? ", password=***" : "") + (bearerToken.isPresent() ? ", bearerToken=***" : "")
+                + ", clientCertificate=" + clientCertificate.map(Path::toString).orElse("") + ", insecureSkipTlsVerify="
+                + insecureSkipTlsVerify + ", tlsMinVersion=" + tlsMinVersion + ", pushInterval=" + pushInterval
+                + ", trendStats=" + trendStats.stream().map(TrendStat::name).toList() + ", trendAsNativeHistogram="
+                + trendAsNativeHistogram + ", staleMarkers=" + staleMarkers + ", sigV4=" + sigV4.map(Object::toString)
+                .orElse("none") + "]";
+    }
 
     public PrometheusConfig {
         headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));

@@ -11,17 +11,19 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.xerial.snappy.Snappy;
 
 /**
  * Sends series to a remote-write 1.0 endpoint: a protobuf {@code WriteRequest}, snappy block-compressed, POSTed
- * with the protocol's headers and the configured ones (basic auth, bearer token, extra headers), over the JDK's
- * HTTP client (TLS, client certificates). One request per {@link #push} call, no retries (see {@link Retries}).
+ * with the protocol's headers and the configured ones (basic auth, bearer token, extra headers, or an AWS SigV4
+ * signature), over the JDK's HTTP client (TLS, client certificates). One request per {@link #push} call, no retries (see {@link Retries}).
  *
  * <p>Threads: {@link #push} from the output's flushing thread (one at a time); {@link #close} once at the end.
  */
@@ -35,9 +37,11 @@ final class RemoteWriteClient implements AutoCloseable {
     private final URI url;
     private final HttpClient http;
     private final Map<String, String> headers;
+    private final Optional<SigV4Signer> sigV4;
 
     RemoteWriteClient(PrometheusConfig config) {
-        this.url = config.url();
+        this.sigV4 = config.sigV4();
+        this.url = sigV4.isPresent() ? SigV4Signer.canonicalUrl(config.url()) : config.url();
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(config.requestTimeout())
@@ -78,6 +82,8 @@ final class RemoteWriteClient implements AutoCloseable {
                 .timeout(timeout)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::setHeader);
+        // signed for each attempt, so a retry carries a fresh date
+        sigV4.ifPresent(signer -> signer.sign("POST", url, headers, body, Instant.now()).forEach(request::setHeader));
         HttpResponse<String> response;
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -176,7 +176,21 @@ class PrometheusConfigTest {
         assertThatThrownBy(() -> config("", Map.of("pushIntervall", "1s"), Map.of()))
                 .hasMessageContaining("unknown key 'pushIntervall'");
         assertThatThrownBy(() -> env(Map.of("K6_PROMETHEUS_RW_SIGV4_REGION", "eu-west-1")))
-                .hasMessageContaining("SigV4 signing (sigV4Region) is not supported by k6j");
+                .hasMessageContaining("SigV4 is only partly configured: set all of K6_PROMETHEUS_RW_SIGV4_REGION,");
+    }
+
+    @Test
+    void sigV4NeedsRegionAccessKeyAndSecretKeyAndKeepsTheSecretOutOfMessages() {
+        PrometheusConfig fromEnv = env(Map.of("K6_PROMETHEUS_RW_SIGV4_REGION", "eu-west-1",
+                "K6_PROMETHEUS_RW_SIGV4_ACCESS_KEY", "AKID", "K6_PROMETHEUS_RW_SIGV4_SECRET_KEY", "s3cr3t",
+                "K6_PROMETHEUS_RW_PASSWORD", "hunter2"));
+        PrometheusConfig fromJson = config("", Map.of("sigV4Region", "us-east-1", "sigV4AccessKey", "A",
+                "sigV4SecretKey", "S"), Map.of());
+
+        assertThat(fromEnv.sigV4()).contains(new SigV4Signer("eu-west-1", "AKID", "s3cr3t", "aps"));
+        assertThat(fromJson.sigV4()).map(SigV4Signer::region).contains("us-east-1");
+        assertThat(fromEnv.toString()).contains("eu-west-1", "AKID", "password=***").doesNotContain("s3cr3t", "hunter2");
+        assertThat(config("", Map.of(), Map.of()).sigV4()).isEmpty();
     }
 
     @Test

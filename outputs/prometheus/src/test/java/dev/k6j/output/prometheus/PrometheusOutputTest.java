@@ -135,6 +135,39 @@ class PrometheusOutputTest {
     }
 
     @Test
+    void aSigV4SignatureCoversTheRequestAsTheServerReceivesIt() throws Exception {
+        PrometheusOutput output = (PrometheusOutput) new PrometheusOutputFactory().create(new OutputParams(
+                PrometheusOutputFactory.NAME, "url=" + receiver.url() + ",headers.X-Scope-OrgID=t1", Map.of(),
+                Map.of("K6_PROMETHEUS_RW_SIGV4_REGION", "eu-west-1", "K6_PROMETHEUS_RW_SIGV4_ACCESS_KEY", "AKID",
+                        "K6_PROMETHEUS_RW_SIGV4_SECRET_KEY", "secret"),
+                Map.of(), Path.of("."), System.out, System.err, System.getLogger("test")));
+        output.start();
+        output.addMetricSamples(OutputTestKit.samples(0, 5));
+        output.stop();
+
+        RemoteWriteReceiver.Received request = receiver.received().get(0);
+        Map<String, String> headers = request.headers();
+        String authorization = headers.get("authorization");
+        String signedHeaders = authorization.replaceFirst(".*SignedHeaders=([^,]+),.*", "$1");
+        assertThat(signedHeaders).isEqualTo("content-encoding;content-length;content-type;host;x-amz-content-sha256;"
+                + "x-amz-date;x-prometheus-remote-write-version;x-scope-orgid");
+        Map<String, String> signed = new java.util.LinkedHashMap<>();
+        for (String name : signedHeaders.split(";")) {
+            if (!name.equals("host") && !name.equals("content-length")) {
+                signed.put(name, headers.get(name));
+            }
+        }
+        java.time.Instant date = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                .withZone(java.time.ZoneOffset.UTC).parse(headers.get("x-amz-date"), java.time.Instant::from);
+        String expected = new SigV4Signer("eu-west-1", "AKID", "secret", "aps").authorization("POST",
+                java.net.URI.create("http://" + headers.get("host") + request.path()), signed,
+                Long.parseLong(headers.get("content-length")), headers.get("x-amz-content-sha256"), date);
+        assertThat(authorization).isEqualTo(expected);
+        assertThat(headers.get("x-amz-content-sha256")).isEqualTo(java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(request.body())));
+    }
+
+    @Test
     void aBearerTokenWinsOverBasicAuth() {
         PrometheusConfig config = PrometheusConfig.from(new OutputParams(PrometheusOutputFactory.NAME,
                 "url=" + receiver.url() + ",username=a,bearerToken=tok", Map.of(), Map.of(), Map.of(), Path.of("."),

@@ -32,7 +32,8 @@ import org.xerial.snappy.Snappy;
 final class RemoteWriteReceiver implements AutoCloseable {
 
     /** One request as received. */
-    record Received(Map<String, String> headers, Remote.WriteRequest request, int answeredWith) {
+    record Received(Map<String, String> headers, String path, byte[] body, Remote.WriteRequest request,
+                    int answeredWith) {
     }
 
     private final HttpServer server;
@@ -129,7 +130,7 @@ final class RemoteWriteReceiver implements AutoCloseable {
             Integer queued = statuses.poll();
             int status = queued == null ? 204 : queued;
             Remote.WriteRequest request = Remote.WriteRequest.parseFrom(Snappy.uncompress(compressed));
-            received.add(new Received(headers, request, status));
+            received.add(new Received(headers, exchange.getRequestURI().getRawPath(), compressed, request, status));
             if (status == 204) {
                 exchange.sendResponseHeaders(204, -1);
             } else {
