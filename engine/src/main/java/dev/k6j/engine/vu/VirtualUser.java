@@ -236,8 +236,11 @@ public final class VirtualUser implements Vu, AutoCloseable {
 
     // ---- modules -------------------------------------------------------------------------------------------
 
-    /** The exports of a module for this VU, creating its instance the first time. */
-    Exports moduleExports(String name) {
+    /**
+     * The exports of a module for this VU, creating its instance the first time. VU thread only. Public so that a
+     * built-in module can reach another one (k6/http's {@code res.html()} uses k6/html's).
+     */
+    public Exports moduleExports(String name) {
         Exports exports = moduleExports.get(name);
         if (exports == null) {
             JsModule module = env.modules().get(name);
