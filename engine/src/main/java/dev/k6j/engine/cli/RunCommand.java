@@ -22,6 +22,9 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
 
+    @Mixin
+    ExtensionOptions extensionOptions;
+
     @Option(names = {"-o", "--out"}, paramLabel = "NAME[=CONFIG]",
             description = "Send samples to an output, e.g. json=results.json, csv=results.csv (repeatable).")
     List<String> outputs = new ArrayList<>();
@@ -44,12 +47,14 @@ public final class RunCommand implements Callable<Integer> {
         RunRequest request = new RunRequest(arguments.loadScript(workingDirectory), arguments.options(),
                 arguments.config, outs, arguments.environment(), export, global.quiet, global.verbose,
                 global.color(), workingDirectory, System.out, System.err, System.console() != null);
-        TestRunner runner = new TestRunner(request, ExtensionRegistry.discover(RunCommand.class.getClassLoader()));
-        if (Main.handleSignals) {
-            Interrupts.onInterrupt(() -> runner.interrupt("test interrupted by the user (Ctrl-C); stopping gracefully, "
-                    + "press Ctrl-C again to stop at once"));
+        try (ExtensionRegistry extensions = extensionOptions.discover()) {
+            TestRunner runner = new TestRunner(request, extensions);
+            if (Main.handleSignals) {
+                Interrupts.onInterrupt(() -> runner.interrupt("test interrupted by the user (Ctrl-C); stopping "
+                        + "gracefully, press Ctrl-C again to stop at once"));
+            }
+            ExitCode exit = runner.run();
+            return exit.code();
         }
-        ExitCode exit = runner.run();
-        return exit.code();
     }
 }

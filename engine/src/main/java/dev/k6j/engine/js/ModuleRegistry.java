@@ -28,14 +28,27 @@ public final class ModuleRegistry {
         return modules;
     }
 
-    /** The one-line explanation for an import of a module that is not present, with what to do. */
+    /**
+     * The one-line explanation for an import of a module that is not present, with what to do: the exact
+     * {@code bundler build --with} for k6j's own extensions, the general form (and the plugins folder) for others.
+     */
     public static String unknownModuleMessage(String name) {
         if (name.startsWith("k6/x/")) {
-            String shortName = name.substring("k6/x/".length());
-            return "the extension module '" + name + "' is not in this k6j build; add it with "
-                    + "'bundler build --with " + shortName + "' (first-party) or '--with <group:artifact:version>', "
-                    + "or drop its jar into the plugins/ folder. Modules present: " + availableList;
+            String shortName = FIRST_PARTY.get(name);
+            String add = shortName != null
+                    ? "add it with 'bundler build --with " + shortName + "'"
+                    : "bundle the extension that provides it with 'bundler build --with <group:artifact[:version]>'"
+                    + " (or the path of its jar or Maven project)";
+            return "the extension module '" + name + "' is not in this k6j build: " + add
+                    + ", or drop its jar into the plugins folder (--plugins-dir, K6J_PLUGINS_DIR). Modules present: "
+                    + availableList;
         }
         return "unknown module '" + name + "': k6j does not provide it. Modules present: " + availableList;
     }
+
+    /** k6j's own extension modules, by module name, with the bundler short name that adds each one. */
+    private static final Map<String, String> FIRST_PARTY = Map.of(
+            "k6/x/tcp", "tcp",
+            "k6/x/websockets", "websockets",
+            "k6/x/grpc", "grpc");
 }
