@@ -91,7 +91,7 @@ public final class BundleContents {
                     providers.add(provider.strip());
                 }
             }
-            extensions.add(new BundledExtension(coordinates, properties.getProperty(prefix + "version"),
+            extensions.add(new BundledExtension(coordinates, blankToNull(properties.getProperty(prefix + "version")),
                     blankToNull(properties.getProperty(prefix + "spiRequires")),
                     Collections.unmodifiableSet(new java.util.LinkedHashSet<>(providers))));
         }
