@@ -27,9 +27,13 @@ public final class ListCommand implements Callable<Integer> {
                 : Path.of(System.getProperty("user.home"), ".m2", "repository");
         System.out.println("k6j's own extensions (bundler build --with <name>; released with the engine, version "
                 + engineVersion + "):");
+        int coordinatesWidth = Catalog.entries().stream().mapToInt(e -> e.coordinates(engineVersion).length()).max()
+                .orElse(0);
+        int providesWidth = Catalog.entries().stream().mapToInt(e -> e.provides().length()).max().orElse(0);
+        String row = "  %-11s %-" + coordinatesWidth + "s  %-" + providesWidth + "s  %s%n";
         for (Catalog.Entry entry : Catalog.entries()) {
-            System.out.printf("  %-11s %-36s %-33s %s%n", entry.shortName(), entry.coordinates(engineVersion),
-                    entry.provides(), entry.description());
+            System.out.printf(row, entry.shortName(), entry.coordinates(engineVersion), entry.provides(),
+                    entry.description());
             System.out.printf("  %-11s %s%n", "", availability(entry, checkout, repository));
         }
         System.out.println("Any other extension: --with group:artifact[:version], or the path of its jar or Maven project.");
