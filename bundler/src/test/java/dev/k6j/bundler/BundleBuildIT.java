@@ -81,7 +81,7 @@ class BundleBuildIT {
                 .contains("Plugins folder: " + bundleDir.resolve("plugins") + " (absent)")
                 .contains("  k6/x/greeting 1.0.0, js [bundle com.example:k6j-greeting:1.0.0]")
                 .contains("  counter 2.0.0, output [bundle counter-output.jar]")
-                .contains("  json (development), output [built-in]");
+                .contains("  json " + fixture.version + ", output [built-in]");
         String graal = graalVersion();
         Runtime.Version jdk = Runtime.version();
         String jdkUpdate = jdk.feature() + "." + jdk.interim() + "." + jdk.update();

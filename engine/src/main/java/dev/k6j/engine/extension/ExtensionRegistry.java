@@ -146,9 +146,15 @@ public final class ExtensionRegistry implements AutoCloseable {
     }
 
     private static ExtensionInfo info(String name, String kind, String version, ExtensionOrigin origin) {
-        // In a bundle the extension jar's manifest is gone; the bundler recorded the version instead.
+        // In a bundle the jars' manifests are gone: the bundler recorded each extension's version, and a
+        // built-in's version is the engine's.
         boolean unknown = version == null || version.equals("(development)");
-        String shown = unknown && origin.version() != null ? origin.version() : version;
+        String shown = version;
+        if (unknown && origin.version() != null) {
+            shown = origin.version();
+        } else if (unknown && origin.kind() == ExtensionOrigin.Kind.BUILT_IN) {
+            shown = dev.k6j.engine.Version.engine().substring(1);
+        }
         return new ExtensionInfo(name, kind, shown, origin.describe());
     }
 

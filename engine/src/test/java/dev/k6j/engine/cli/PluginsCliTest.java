@@ -51,7 +51,7 @@ class PluginsCliTest {
         assertThat(run.stdout()).containsPattern("(?m)^SPI: v\\d+\\.\\d+")
                 .contains("Plugins folder: " + plugins)
                 .contains("  k6/x/greeter 1.4.0, js [plugin " + plugins.resolve("greeter.jar") + "]")
-                .contains("  json (development), output [built-in]");
+                .containsPattern("(?m)^  json \\d+\\.\\d+\\.\\d+\\S*, output \\[built-in]$");
     }
 
     @Test

@@ -162,6 +162,17 @@ class PluginFinderTest {
     }
 
     @Test
+    void aPluginListedInDisabledTxtIsSkippedAsPf4jDoes() throws Exception {
+        module("greeter.jar", "com.acme.Greeter", "k6/x/greeter", "\"hi\"").build(plugins);
+        module("other.jar", "com.acme.Other", "k6/x/other", "\"ho\"").build(plugins);
+        Files.writeString(plugins.resolve("disabled.txt"), "greeter\n");
+
+        try (ExtensionRegistry registry = ExtensionRegistry.discover(new PluginFinder(plugins))) {
+            assertThat(registry.jsModules()).containsOnlyKeys("k6/x/other");
+        }
+    }
+
+    @Test
     void anEmptyOrAbsentFolderHasNoPlugins() {
         try (PluginFinder finder = new PluginFinder(plugins)) {
             assertThat(finder.find()).isEqualTo(FoundExtensions.NONE);
