@@ -23,6 +23,7 @@ import org.eclipse.aether.resolution.ArtifactResult;
 import org.eclipse.aether.resolution.DependencyRequest;
 import org.eclipse.aether.resolution.VersionRangeRequest;
 import org.eclipse.aether.resolution.VersionRangeResult;
+import org.eclipse.aether.transfer.ChecksumFailureException;
 import org.eclipse.aether.util.artifact.JavaScopes;
 import org.eclipse.aether.util.filter.DependencyFilterUtils;
 import org.eclipse.aether.util.graph.transformer.ConflictResolver;
@@ -253,6 +254,9 @@ public final class BundleResolver {
         } catch (ArtifactResolutionException e) {
             String missing = e.getResults().stream().filter(r -> !r.isResolved())
                     .map(r -> coordinates(r.getRequest().getArtifact())).collect(Collectors.joining(", "));
+            checksumFailure(missing, e).ifPresent(failure -> {
+                throw failure;
+            });
             throw new BundlerException("could not download " + missing + " from " + resolver.describeWhereSearched()
                     + ": " + e.getMessage(), e);
         }
@@ -305,8 +309,19 @@ public final class BundleResolver {
             resolver.system().resolveArtifact(resolver.session(),
                     new ArtifactRequest(artifact, resolver.repositories(), null));
         } catch (ArtifactResolutionException e) {
-            throw new BundlerException(message.get(), e);
+            throw checksumFailure(coordinates(artifact), e).orElseGet(() -> new BundlerException(message.get(), e));
         }
+    }
+
+    /** A download whose checksum did not match is not "not found": say what it is. */
+    private static java.util.Optional<BundlerException> checksumFailure(String what, Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ChecksumFailureException checksum) {
+                return java.util.Optional.of(new BundlerException("the download of " + what + " failed its checksum"
+                        + " check (" + checksum.getMessage() + "): the repository or a proxy serves a damaged file", e));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private static String coordinates(Artifact artifact) {
