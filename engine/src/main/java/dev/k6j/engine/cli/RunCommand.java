@@ -24,6 +24,9 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
 
+    @Mixin
+    ExtensionOptions extensionOptions;
+
     @Option(names = {"-o", "--out"}, paramLabel = "NAME[=CONFIG]",
             description = "Send samples to an output, e.g. json=results.json, csv=results.csv (repeatable).")
     List<String> outputs = new ArrayList<>();
@@ -51,16 +54,17 @@ public final class RunCommand implements Callable<Integer> {
         RunRequest request = new RunRequest(arguments.loadScript(workingDirectory), arguments.options(),
                 arguments.config, outs, arguments.environment(), System.getenv(), export, global.quiet, global.verbose,
                 global.color(), workingDirectory, System.out, System.err, System.console() != null);
-        ExtensionRegistry extensions = ExtensionRegistry.discover(RunCommand.class.getClassLoader());
-        SecretSources secrets = SecretSources.parse(secretSources, workingDirectory, System.getenv());
-        extensions.jsModules().values().stream().filter(SecretsModule.class::isInstance)
-                .forEach(module -> ((SecretsModule) module).configure(secrets));
-        TestRunner runner = new TestRunner(request, extensions);
-        if (Main.handleSignals) {
-            Interrupts.onInterrupt(() -> runner.interrupt("test interrupted by the user (Ctrl-C); stopping gracefully, "
-                    + "press Ctrl-C again to stop at once"));
+        try (ExtensionRegistry extensions = extensionOptions.discover()) {
+            SecretSources secrets = SecretSources.parse(secretSources, workingDirectory, System.getenv());
+            extensions.jsModules().values().stream().filter(SecretsModule.class::isInstance)
+                    .forEach(module -> ((SecretsModule) module).configure(secrets));
+            TestRunner runner = new TestRunner(request, extensions);
+            if (Main.handleSignals) {
+                Interrupts.onInterrupt(() -> runner.interrupt("test interrupted by the user (Ctrl-C); stopping "
+                        + "gracefully, press Ctrl-C again to stop at once"));
+            }
+            ExitCode exit = runner.run();
+            return exit.code();
         }
-        ExitCode exit = runner.run();
-        return exit.code();
     }
 }
