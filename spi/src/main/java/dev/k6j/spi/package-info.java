@@ -10,6 +10,12 @@
  * {@code META-INF/services/dev.k6j.spi.OutputFactory}). The engine's own built-in modules and outputs
  * are registered the same way, so this package is all any of them sees of the engine.
  *
+ * <h2>Packaging</h2>
+ * An extension jar depends on this SPI as {@code provided} (the engine brings it) and declares in its manifest the SPI
+ * versions it was built for, e.g. {@code K6j-Spi-Requires: [0.1,0.2)}; the engine and the bundler refuse a jar
+ * whose range does not hold the SPI's version (this jar's {@code K6j-Spi-Version}). The same jar can be bundled
+ * ({@code bundler build --with}) or dropped into an engine's plugins folder, where it gets its own class loader.
+ *
  * <h2>Threads</h2>
  * Each VU owns one GraalJS {@link org.graalvm.polyglot.Context} and one thread. JavaScript values
  * ({@link org.graalvm.polyglot.Value}) may only be touched on that thread. Work finished on another

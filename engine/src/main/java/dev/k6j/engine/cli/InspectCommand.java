@@ -21,12 +21,18 @@ public final class InspectCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
 
+    @Mixin
+    ExtensionOptions extensionOptions;
+
     @Override
     public Integer call() throws Exception {
         Path workingDirectory = Path.of("").toAbsolutePath();
-        Map<String, Object> options = OptionsInspector.consolidatedOptions(arguments.loadScript(workingDirectory),
-                arguments.options(), arguments.config, arguments.environment(), System.getenv(),
-                ExtensionRegistry.discover(InspectCommand.class.getClassLoader()));
+        Map<String, Object> options;
+        try (ExtensionRegistry extensions = extensionOptions.discover()) {
+            options = OptionsInspector.consolidatedOptions(arguments.loadScript(workingDirectory),
+                    arguments.options(), arguments.config, arguments.environment(), System.getenv(),
+                    extensions);
+        }
         System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(options));
         return 0;
     }

@@ -2,8 +2,10 @@ package dev.k6j.engine.cli;
 
 import dev.k6j.engine.errors.ExitCode;
 import dev.k6j.engine.extension.ExtensionRegistry;
+import dev.k6j.engine.modules.secrets.SecretsModule;
 import dev.k6j.engine.run.RunRequest;
 import dev.k6j.engine.run.TestRunner;
+import dev.k6j.engine.secrets.SecretSources;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,12 +24,20 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
 
+    @Mixin
+    ExtensionOptions extensionOptions;
+
     @Option(names = {"-o", "--out"}, paramLabel = "NAME[=CONFIG]",
             description = "Send samples to an output, e.g. json=results.json, csv=results.csv (repeatable).")
     List<String> outputs = new ArrayList<>();
 
     @Option(names = "--summary-export", paramLabel = "FILE", description = "Write the summary as JSON to FILE.")
     Path summaryExport;
+
+    @Option(names = "--secret-source", paramLabel = "TYPE[=CONFIG]",
+            description = "A source for k6/secrets: file=PATH, env, env=prefix=PREFIX, or TYPE=name=NAME,...[,default] "
+                    + "(repeatable).")
+    List<String> secretSources = new ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
@@ -44,12 +54,17 @@ public final class RunCommand implements Callable<Integer> {
         RunRequest request = new RunRequest(arguments.loadScript(workingDirectory), arguments.options(),
                 arguments.config, outs, arguments.environment(), System.getenv(), export, global.quiet, global.verbose,
                 global.color(), workingDirectory, System.out, System.err, System.console() != null);
-        TestRunner runner = new TestRunner(request, ExtensionRegistry.discover(RunCommand.class.getClassLoader()));
-        if (Main.handleSignals) {
-            Interrupts.onInterrupt(() -> runner.interrupt("test interrupted by the user (Ctrl-C); stopping gracefully, "
-                    + "press Ctrl-C again to stop at once"));
+        try (ExtensionRegistry extensions = extensionOptions.discover()) {
+            SecretSources secrets = SecretSources.parse(secretSources, workingDirectory, System.getenv());
+            extensions.jsModules().values().stream().filter(SecretsModule.class::isInstance)
+                    .forEach(module -> ((SecretsModule) module).configure(secrets));
+            TestRunner runner = new TestRunner(request, extensions);
+            if (Main.handleSignals) {
+                Interrupts.onInterrupt(() -> runner.interrupt("test interrupted by the user (Ctrl-C); stopping "
+                        + "gracefully, press Ctrl-C again to stop at once"));
+            }
+            ExitCode exit = runner.run();
+            return exit.code();
         }
-        ExitCode exit = runner.run();
-        return exit.code();
     }
 }

@@ -1,7 +1,7 @@
 package dev.k6j.engine.extension;
 
-import dev.k6j.engine.errors.ExitCode;
 import dev.k6j.engine.errors.K6jException;
+import dev.k6j.engine.extension.plugin.PluginFinder;
 import dev.k6j.spi.JsModule;
 import dev.k6j.spi.OutputFactory;
 import java.util.ArrayList;
@@ -12,78 +12,120 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The JS modules and outputs available to a run: the engine's built-ins and every extension found on the class
- * path through {@link ServiceLoader} ({@code META-INF/services/dev.k6j.spi.JsModule} and
- * {@code …OutputFactory}).
+ * The JS modules and outputs available to a run: the engine's built-ins, the extensions found on the class path
+ * (or merged into a bundle) through {@link ServiceLoader}, and the drop-in plugins of a plugins folder.
  *
  * <pre>{@code
- * ExtensionRegistry extensions = ExtensionRegistry.discover(Main.class.getClassLoader());
- * Optional<OutputFactory> json = extensions.findOutput("json");
+ * try (ExtensionRegistry extensions = ExtensionRegistry.standard(PluginsFolder.locate(pluginsDirFlag))) {
+ *     Optional<OutputFactory> json = extensions.findOutput("json");
+ * }
  * }</pre>
  *
  * <p>Discovery enforces k6's rules: extension modules are named {@code k6/x/<name>} (k6's own names belong to
  * the engine), and a module name or an output name/alias has one provider; a clash is an invalid-config error
- * that names both jars. Immutable once built, so any thread may read it.
+ * that names both jars. Immutable once built, so any thread may read it; {@link #close} (plugins' class loaders)
+ * once the run is over.
  */
-public final class ExtensionRegistry {
+public final class ExtensionRegistry implements AutoCloseable {
 
-    private final Map<String, JsModule> jsModules;
-    private final Map<String, OutputFactory> outputs;
+    private final Map<String, Found<JsModule>> jsModules;
+    private final Map<String, Found<OutputFactory>> outputs;
     private final Map<String, OutputFactory> outputsByNameOrAlias;
+    private final ExtensionFinder finder;
 
-    private ExtensionRegistry(Map<String, JsModule> jsModules, Map<String, OutputFactory> outputs,
-            Map<String, OutputFactory> outputsByNameOrAlias) {
+    private ExtensionRegistry(Map<String, Found<JsModule>> jsModules, Map<String, Found<OutputFactory>> outputs,
+            Map<String, OutputFactory> outputsByNameOrAlias, ExtensionFinder finder) {
         this.jsModules = Collections.unmodifiableMap(jsModules);
         this.outputs = Collections.unmodifiableMap(outputs);
         this.outputsByNameOrAlias = Collections.unmodifiableMap(outputsByNameOrAlias);
+        this.finder = finder;
     }
 
-    /** Finds every {@link JsModule} and {@link OutputFactory} that {@code loader} can see. */
+    /** Finds every {@link JsModule} and {@link OutputFactory} that {@code loader} can see (no plugins). */
     public static ExtensionRegistry discover(ClassLoader loader) {
-        return of(load(JsModule.class, "JS module", loader), load(OutputFactory.class, "output", loader));
+        return discover(new ServiceLoaderFinder(loader));
     }
 
-    /** A registry of the given providers (found by {@link #discover} or another way, such as a plugins folder). */
+    /**
+     * The engine's usual discovery: the class path of the engine (built-ins, bundle, extra jars), then the jars in
+     * the plugins folder, if there is one.
+     */
+    public static ExtensionRegistry standard(Optional<PluginsFolder> plugins) {
+        List<ExtensionFinder> finders = new ArrayList<>();
+        finders.add(new ServiceLoaderFinder(ExtensionRegistry.class.getClassLoader()));
+        plugins.ifPresent(folder -> finders.add(new PluginFinder(folder.path())));
+        return discover(new CompoundExtensionFinder(finders));
+    }
+
+    /** The registry of what {@code finder} finds; the registry closes the finder. */
+    public static ExtensionRegistry discover(ExtensionFinder finder) {
+        try {
+            return of(finder.find(), finder);
+        } catch (RuntimeException e) {
+            finder.close();
+            throw e;
+        }
+    }
+
+    /** A registry of the given providers, each with the origin its class suggests (for tests and embedding). */
     public static ExtensionRegistry of(Collection<? extends JsModule> modules,
             Collection<? extends OutputFactory> outputFactories) {
-        Map<String, JsModule> jsModules = new TreeMap<>();
-        for (JsModule module : modules) {
+        List<Found<JsModule>> foundModules = new ArrayList<>();
+        modules.forEach(m -> foundModules.add(new Found<>(m, ExtensionOrigin.ofClass(m.getClass()))));
+        List<Found<OutputFactory>> foundOutputs = new ArrayList<>();
+        outputFactories.forEach(o -> foundOutputs.add(new Found<>(o, ExtensionOrigin.ofClass(o.getClass()))));
+        return of(new FoundExtensions(foundModules, foundOutputs), new ExtensionFinder() {
+            @Override
+            public FoundExtensions find() {
+                return FoundExtensions.NONE;
+            }
+        });
+    }
+
+    private static ExtensionRegistry of(FoundExtensions found, ExtensionFinder finder) {
+        Map<String, Found<JsModule>> jsModules = new TreeMap<>();
+        for (Found<JsModule> module : found.modules()) {
             JsModuleNames.check(module);
-            JsModule earlier = jsModules.putIfAbsent(module.name(), module);
+            Found<JsModule> earlier = jsModules.putIfAbsent(module.extension().name(), module);
             if (earlier != null) {
-                throw duplicate("JS module '" + module.name() + "'", earlier, module);
+                throw duplicate("JS module '" + module.extension().name() + "'", earlier, module);
             }
         }
-        Map<String, OutputFactory> outputs = new TreeMap<>();
-        Map<String, OutputFactory> byNameOrAlias = new LinkedHashMap<>();
-        for (OutputFactory factory : outputFactories) {
-            checkOutputName(factory.name(), factory);
-            outputs.put(factory.name(), factory);
-            for (String name : namesOf(factory)) {
+        Map<String, Found<OutputFactory>> outputs = new TreeMap<>();
+        Map<String, Found<OutputFactory>> byNameOrAlias = new LinkedHashMap<>();
+        for (Found<OutputFactory> factory : found.outputs()) {
+            checkOutputName(factory.extension().name(), factory);
+            outputs.put(factory.extension().name(), factory);
+            for (String name : namesOf(factory.extension())) {
                 checkOutputName(name, factory);
-                OutputFactory earlier = byNameOrAlias.putIfAbsent(name, factory);
-                if (earlier != null && earlier != factory) {
+                Found<OutputFactory> earlier = byNameOrAlias.putIfAbsent(name, factory);
+                if (earlier != null && earlier.extension() != factory.extension()) {
                     throw duplicate("output '" + name + "'", earlier, factory);
                 }
             }
         }
-        return new ExtensionRegistry(jsModules, outputs, byNameOrAlias);
+        Map<String, OutputFactory> factories = new LinkedHashMap<>();
+        byNameOrAlias.forEach((name, f) -> factories.put(name, f.extension()));
+        return new ExtensionRegistry(jsModules, outputs, factories, finder);
     }
 
     /** The JS modules by name, in name order. */
     public Map<String, JsModule> jsModules() {
-        return jsModules;
+        Map<String, JsModule> modules = new TreeMap<>();
+        jsModules.forEach((name, found) -> modules.put(name, found.extension()));
+        return Collections.unmodifiableMap(modules);
     }
 
     /** The output factories by their {@code --out} name, in name order (aliases are not keys; see {@link #findOutput}). */
     public Map<String, OutputFactory> outputs() {
-        return outputs;
+        Map<String, OutputFactory> factories = new TreeMap<>();
+        outputs.forEach((name, found) -> factories.put(name, found.extension()));
+        return Collections.unmodifiableMap(factories);
     }
 
     /** The output factory for an {@code --out} name or one of its aliases. */
@@ -94,36 +136,32 @@ public final class ExtensionRegistry {
     /** Everything found, built-ins included, JS modules first, each kind in name order. */
     public List<ExtensionInfo> describe() {
         List<ExtensionInfo> infos = new ArrayList<>();
-        jsModules.values().forEach(m -> infos.add(
-                new ExtensionInfo(m.name(), ExtensionInfo.JS, m.version(), ExtensionSource.of(m.getClass()))));
-        outputs.values().forEach(o -> infos.add(
-                new ExtensionInfo(o.name(), ExtensionInfo.OUTPUT, o.version(), ExtensionSource.of(o.getClass()))));
+        jsModules.values().forEach(m -> infos.add(info(m.extension().name(), ExtensionInfo.JS,
+                m.extension().version(), m.origin())));
+        outputs.values().forEach(o -> infos.add(info(o.extension().name(), ExtensionInfo.OUTPUT,
+                o.extension().version(), o.origin())));
         infos.sort(Comparator.comparing((ExtensionInfo i) -> i.kind().equals(ExtensionInfo.JS) ? 0 : 1)
                 .thenComparing(ExtensionInfo::name));
         return List.copyOf(infos);
     }
 
-    private static <T> List<T> load(Class<T> type, String kind, ClassLoader loader) {
-        List<T> found = new ArrayList<>();
-        try {
-            for (ServiceLoader.Provider<T> provider : ServiceLoader.load(type, loader).stream().toList()) {
-                try {
-                    found.add(provider.get());
-                } catch (ServiceConfigurationError | RuntimeException e) {
-                    throw new K6jException(ExitCode.INVALID_CONFIG, "could not load the " + kind
-                            + " extension " + ExtensionSource.describe(provider.type()) + ": " + reason(e), e);
-                }
-            }
-        } catch (ServiceConfigurationError e) {
-            throw new K6jException(ExitCode.INVALID_CONFIG,
-                    "could not load " + kind + " extensions: " + reason(e), e);
+    private static ExtensionInfo info(String name, String kind, String version, ExtensionOrigin origin) {
+        // In a bundle the jars' manifests are gone: the bundler recorded each extension's version, and a
+        // built-in's version is the engine's.
+        boolean unknown = version == null || version.equals("(development)");
+        String shown = version;
+        if (unknown && origin.version() != null) {
+            shown = origin.version();
+        } else if (unknown && origin.kind() == ExtensionOrigin.Kind.BUILT_IN) {
+            shown = dev.k6j.engine.Version.engine().substring(1);
         }
-        return found;
+        return new ExtensionInfo(name, kind, shown, origin.describe());
     }
 
-    private static String reason(Throwable e) {
-        Throwable cause = e.getCause() != null ? e.getCause() : e;
-        return cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+    /** Releases the plugins' class loaders. Call once nothing uses the extensions any more. */
+    @Override
+    public void close() {
+        finder.close();
     }
 
     private static List<String> namesOf(OutputFactory factory) {
@@ -133,16 +171,16 @@ public final class ExtensionRegistry {
         return names;
     }
 
-    private static void checkOutputName(String name, OutputFactory factory) {
+    private static void checkOutputName(String name, Found<OutputFactory> factory) {
         if (name == null || name.isBlank() || name.contains("=") || !name.strip().equals(name)) {
-            throw K6jException.invalidConfig("the output from " + ExtensionSource.describe(factory.getClass())
+            throw K6jException.invalidConfig("the output from " + factory.describe()
                     + " has an unusable name '" + name + "': use letters, digits and dashes, as in --out my-output");
         }
     }
 
-    private static K6jException duplicate(String what, Object first, Object second) {
-        return K6jException.invalidConfig(what + " is provided twice: by "
-                + ExtensionSource.describe(first.getClass()) + " and by " + ExtensionSource.describe(second.getClass())
-                + "; remove one of them from the bundle");
+    private static K6jException duplicate(String what, Found<?> first, Found<?> second) {
+        return K6jException.invalidConfig(what + " is provided twice: by " + first.describe() + " and by "
+                + second.describe() + "; remove one of them (rebuild the bundle without it, or take its jar out of"
+                + " the plugins folder)");
     }
 }

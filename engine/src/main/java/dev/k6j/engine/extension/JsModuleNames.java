@@ -25,19 +25,19 @@ final class JsModuleNames {
     }
 
     /** Throws an invalid-config error naming the module's jar if its name breaks the rule. */
-    static void check(JsModule module) {
-        String name = module.name();
-        Class<?> type = module.getClass();
+    static void check(Found<JsModule> found) {
+        String name = found.extension().name();
+        Class<?> type = found.extension().getClass();
         if (name == null || name.isBlank()) {
-            throw K6jException.invalidConfig("the JS module from " + ExtensionSource.describe(type) + " has no name");
+            throw K6jException.invalidConfig("the JS module from " + found.describe() + " has no name");
         }
-        if (ExtensionSource.isEngine(type)) {
+        if (ExtensionOrigin.isEngine(type)) {
             if (!isK6Name(name)) {
                 throw K6jException.invalidConfig("built-in JS module '" + name + "' (" + type.getName()
                         + ") must be named k6 or k6/<name>");
             }
         } else if (!isExtensionName(name)) {
-            throw K6jException.invalidConfig("JS module '" + name + "' from " + ExtensionSource.describe(type)
+            throw K6jException.invalidConfig("JS module '" + name + "' from " + found.describe()
                     + " must be named " + EXTENSION_PREFIX + "<name>: other names are reserved for k6's built-in modules");
         }
     }

@@ -26,20 +26,29 @@ public final class ModuleRegistry {
         return modules;
     }
 
-    /** Extension modules this project publishes, by the short name the bundler knows them by. */
-    private static final java.util.Set<String> FIRST_PARTY = java.util.Set.of("tcp", "websockets", "grpc");
+    /** k6j's own extension modules, by module name, with the bundler short name that adds each one. */
+    private static final Map<String, String> FIRST_PARTY = Map.of(
+            "k6/x/tcp", "tcp",
+            "k6/x/websockets", "websockets",
+            "k6/x/grpc", "grpc");
 
-    /** The one-line explanation for an import of a module that is not present, with what to do. */
+    /**
+     * The one-line explanation for an import of a module that is not present, with what to do: the exact
+     * {@code bundler build --with} for k6j's own extensions, the general form (and the plugins folder) for others.
+     */
     public String unknownModuleMessage(String name) {
         String available = new TreeMap<>(modules).keySet().stream().collect(Collectors.joining(", "));
         if (name.startsWith("k6/x/")) {
-            String shortName = name.substring("k6/x/".length());
-            String how = FIRST_PARTY.contains(shortName)
-                    ? "'bundler build --with " + shortName + "'"
-                    : "'bundler build --with <group:artifact:version>' of the extension that provides it";
-            return "the extension module '" + name + "' is not in this k6j build; add it with " + how
-                    + ", or drop its jar into the plugins/ folder. Modules present: " + available;
+            String shortName = FIRST_PARTY.get(name);
+            String add = shortName != null
+                    ? "add it with 'bundler build --with " + shortName + "'"
+                    : "bundle the extension that provides it with 'bundler build --with <group:artifact[:version]>'"
+                    + " (or the path of its jar or Maven project)";
+            return "the extension module '" + name + "' is not in this k6j build: " + add
+                    + ", or drop its jar into the plugins folder (--plugins-dir, K6J_PLUGINS_DIR). Modules present: "
+                    + available;
         }
         return "unknown module '" + name + "': k6j does not provide it. Modules present: " + available;
     }
+
 }

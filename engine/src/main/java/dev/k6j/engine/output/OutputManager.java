@@ -64,6 +64,20 @@ public final class OutputManager {
         return new OutputManager(outputs);
     }
 
+    /**
+     * Checks that every {@code --out} value names an output this engine has, before anything runs.
+     *
+     * @throws K6jException invalid config: an unknown output name, with what is available and how to add one
+     */
+    public static void requireKnown(List<String> outFlags, ExtensionRegistry registry) {
+        for (String flag : outFlags) {
+            OutputSpec spec = OutputSpec.parse(flag);
+            if (registry.findOutput(spec.name()).isEmpty()) {
+                throw UnknownOutputs.error(spec.name(), registry.outputs().keySet());
+            }
+        }
+    }
+
     private static Output createOne(OutputFactory factory, OutputSpec spec, OutputContext context) {
         Map<String, Object> section = context.sectionFor(factory.name());
         if (section.isEmpty() && !spec.name().equals(factory.name())) {

@@ -32,8 +32,13 @@ final class UnknownOutputs {
             return K6jException.invalidConfig("the '" + name + "' output of k6 is not available in k6j:"
                     + " available outputs are " + list);
         }
-        String with = BUNDLE_NAMES.getOrDefault(name, "<name-or-coordinates>");
+        String with = BUNDLE_NAMES.get(name);
+        if (with != null) {
+            return K6jException.invalidConfig("unknown output '" + name + "': available outputs are " + list
+                    + ". It is k6j's '" + with + "' extension; add it with: bundler build --with " + with);
+        }
         return K6jException.invalidConfig("unknown output '" + name + "': available outputs are " + list
-                + ". To add an output extension, bundle it: bundler build --with " + with);
+                + ". To add an output extension, bundle it (bundler build --with <group:artifact[:version]>) or drop"
+                + " its jar into the plugins folder (--plugins-dir, K6J_PLUGINS_DIR)");
     }
 }

@@ -60,6 +60,8 @@ public final class TestRunner {
 
     /** Runs the test and returns the exit code. User mistakes are thrown as {@link K6jException}. */
     public ExitCode run() throws InterruptedException {
+        // A missing output is known before the script's init code runs, as a missing module is during it.
+        OutputManager.requireKnown(request.outputs(), extensions);
         MetricRegistryImpl registry = new MetricRegistryImpl();
         BuiltinMetrics builtin = new BuiltinMetrics(registry);
         ConsoleLog console = new ConsoleLog(request.stderr(), request.verbose(), request.color());

@@ -2,6 +2,7 @@ package dev.k6j.engine.vu;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /**
  * Prints log lines the way k6 does on a terminal, {@code INFO[0003] message}, with the VU that logged them.
@@ -13,11 +14,17 @@ public final class ConsoleLog {
     private final boolean debugEnabled;
     private final boolean color;
     private final long startNanos = System.nanoTime();
+    private volatile UnaryOperator<String> redactor = UnaryOperator.identity();
 
     public ConsoleLog(PrintStream out, boolean debugEnabled, boolean color) {
         this.out = out;
         this.debugEnabled = debugEnabled;
         this.color = color;
+    }
+
+    /** Rewrites every later message before it is printed; k6/secrets uses it to hide secret values. */
+    public void redactWith(UnaryOperator<String> redactor) {
+        this.redactor = redactor;
     }
 
     /** Logs one message. {@code level} is debug, info, warn or error; {@code vuId} 0 means no VU. */
@@ -34,7 +41,7 @@ public final class ConsoleLog {
         };
         String colored = color ? colorOf(label) + label + "\u001b[0m" : label;
         String prefix = vuId > 0 ? "[VU " + vuId + "] " : "";
-        String line = String.format(Locale.ROOT, "%s[%04d] %s%s", colored, seconds, prefix, message);
+        String line = String.format(Locale.ROOT, "%s[%04d] %s%s", colored, seconds, prefix, redactor.apply(message));
         synchronized (out) {
             out.println(line);
         }

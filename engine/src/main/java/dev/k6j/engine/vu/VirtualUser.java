@@ -4,8 +4,9 @@ import dev.k6j.engine.errors.ExitCode;
 import dev.k6j.engine.errors.K6jException;
 import dev.k6j.engine.js.JsConvert;
 import dev.k6j.engine.js.ModuleShims;
-import dev.k6j.engine.js.ScriptFileSystem;
 import dev.k6j.engine.js.ScriptErrors;
+import dev.k6j.engine.js.ScriptFileSystem;
+import dev.k6j.engine.modules.web.WebGlobals;
 import dev.k6j.spi.EventLoop;
 import dev.k6j.spi.Exports;
 import dev.k6j.spi.JsModule;
@@ -88,6 +89,7 @@ public final class VirtualUser implements Vu, AutoCloseable {
             context.eval("js", "Object.defineProperty(globalThis, '" + ModuleShims.LOADER_GLOBAL
                     + "', { enumerable: false })");
             context.eval(GLOBALS).execute(new VuGlobals(this, env, timers));
+            WebGlobals.install(this);
             namespace = context.eval(env.script().source());
             loop.runUntilIdle();
         } catch (PolyglotException e) {
@@ -234,8 +236,11 @@ public final class VirtualUser implements Vu, AutoCloseable {
 
     // ---- modules -------------------------------------------------------------------------------------------
 
-    /** The exports of a module for this VU, creating its instance the first time. */
-    Exports moduleExports(String name) {
+    /**
+     * The exports of a module for this VU, creating its instance the first time. VU thread only. Public so that a
+     * built-in module can reach another one (k6/http's {@code res.html()} uses k6/html's).
+     */
+    public Exports moduleExports(String name) {
         Exports exports = moduleExports.get(name);
         if (exports == null) {
             JsModule module = env.modules().get(name);

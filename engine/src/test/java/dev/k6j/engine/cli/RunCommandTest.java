@@ -124,8 +124,8 @@ class RunCommandTest {
     void unknownExtensionModuleSaysHowToAddIt() {
         CliRun run = CliRun.of("run", "-q", "unknown-extension.js");
         assertThat(run.exitCode()).as(run.all()).isEqualTo(107);
-        assertThat(run.stderr()).contains("k6/x/redis")
-                .contains("bundler build --with <group:artifact:version>").contains("plugins/");
+        assertThat(run.stderr()).contains("k6/x/redis").contains("bundler build --with <group:artifact[:version]>")
+                .contains("plugins folder").contains("Modules present: k6, ");
     }
 
     @Test

@@ -31,38 +31,57 @@ import javax.tools.ToolProvider;
  *         .build(tempDir);
  * }</pre>
  */
-final class ExtensionJar {
+public final class ExtensionJar {
 
     private final String fileName;
     private final Map<String, String> sources = new LinkedHashMap<>();
     private final Map<String, List<String>> services = new LinkedHashMap<>();
-    private String version;
+    private final Map<String, String> manifest = new LinkedHashMap<>();
+    private final Map<String, byte[]> resources = new LinkedHashMap<>();
+    private final List<Path> classpath = new ArrayList<>();
 
     private ExtensionJar(String fileName) {
         this.fileName = fileName;
     }
 
-    static ExtensionJar named(String fileName) {
+    public static ExtensionJar named(String fileName) {
         return new ExtensionJar(fileName);
     }
 
-    ExtensionJar source(String className, String code) {
+    public ExtensionJar source(String className, String code) {
         sources.put(className, code);
         return this;
     }
 
-    ExtensionJar service(String spiInterface, String providerClass) {
+    public ExtensionJar service(String spiInterface, String providerClass) {
         services.computeIfAbsent(spiInterface, k -> new ArrayList<>()).add(providerClass);
         return this;
     }
 
-    ExtensionJar version(String implementationVersion) {
-        this.version = implementationVersion;
+    public ExtensionJar version(String implementationVersion) {
+        return manifest(Attributes.Name.IMPLEMENTATION_VERSION.toString(), implementationVersion);
+    }
+
+    /** A main attribute of the jar's manifest, e.g. {@code K6j-Spi-Requires} or {@code Plugin-Id}. */
+    public ExtensionJar manifest(String attribute, String value) {
+        manifest.put(attribute, value);
+        return this;
+    }
+
+    /** A file copied into the jar as it is (e.g. a class file of another jar). */
+    public ExtensionJar resource(String path, byte[] content) {
+        resources.put(path, content);
+        return this;
+    }
+
+    /** Another jar to compile against (e.g. a library this extension shades in). */
+    public ExtensionJar compileAgainst(Path jar) {
+        classpath.add(jar);
         return this;
     }
 
     /** Compiles the sources and writes the jar into {@code dir}. */
-    Path build(Path dir) throws IOException {
+    public Path build(Path dir) throws IOException {
         Path work = Files.createTempDirectory(dir, "src-");
         Path classes = Files.createDirectories(work.resolve("classes"));
         List<String> files = new ArrayList<>();
@@ -73,7 +92,7 @@ final class ExtensionJar {
             files.add(file.toString());
         }
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-classpath", compileClasspath(),
+        List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-classpath", compileClasspath(classpath),
                 "-proc:none", "-implicit:none"));
         args.addAll(files);
         int result = javac.run(null, null, System.err, args.toArray(String[]::new));
@@ -83,14 +102,17 @@ final class ExtensionJar {
         Path jar = dir.resolve(fileName);
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        if (version != null) {
-            manifest.getMainAttributes().put(Attributes.Name.IMPLEMENTATION_VERSION, version);
-        }
+        this.manifest.forEach((name, value) -> manifest.getMainAttributes().put(new Attributes.Name(name), value));
         try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jarOut = new JarOutputStream(out, manifest);
                 Stream<Path> walk = Files.walk(classes)) {
             for (Path file : walk.filter(Files::isRegularFile).toList()) {
                 jarOut.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
                 jarOut.write(Files.readAllBytes(file));
+                jarOut.closeEntry();
+            }
+            for (Map.Entry<String, byte[]> resource : resources.entrySet()) {
+                jarOut.putNextEntry(new JarEntry(resource.getKey()));
+                jarOut.write(resource.getValue());
                 jarOut.closeEntry();
             }
             for (Map.Entry<String, List<String>> service : services.entrySet()) {
@@ -103,7 +125,7 @@ final class ExtensionJar {
     }
 
     /** A class loader that sees the given jars and, through its parent, the engine and its built-ins. */
-    static URLClassLoader loaderOf(Path... jars) throws IOException {
+    public static URLClassLoader loaderOf(Path... jars) throws IOException {
         URL[] urls = new URL[jars.length];
         for (int i = 0; i < jars.length; i++) {
             urls[i] = jars[i].toUri().toURL();
@@ -111,8 +133,9 @@ final class ExtensionJar {
         return new URLClassLoader(urls, ExtensionJar.class.getClassLoader());
     }
 
-    private static String compileClasspath() {
+    private static String compileClasspath(List<Path> extra) {
         List<String> entries = new ArrayList<>();
+        extra.forEach(jar -> entries.add(jar.toString()));
         entries.add(locationOf(dev.k6j.spi.Output.class));
         entries.add(locationOf(org.graalvm.polyglot.Context.class));
         entries.add(System.getProperty("java.class.path"));

@@ -151,7 +151,31 @@ class ExtensionRegistryTest {
         }
     }
 
-    private static ExtensionJar greeterJar(String jarName, String className, String moduleName) {
+    @Test
+    void aJarBuiltForAnotherSpiIsRejectedBeforeItsProviderIsCreated() throws Exception {
+        Path jar = greeterJar("greeter-next.jar", "com.acme.Greeter", "k6/x/greeter")
+                .manifest(SpiCompatibility.MANIFEST_ATTRIBUTE, "[99.0,100.0)").build(dir);
+
+        try (URLClassLoader loader = ExtensionJar.loaderOf(jar)) {
+            assertThatThrownBy(() -> ExtensionRegistry.discover(loader))
+                    .isInstanceOf(K6jException.class)
+                    .hasMessageContaining("greeter-next.jar was built for the k6j SPI [99.0,100.0)")
+                    .hasMessageContaining("this engine has SPI " + SpiVersion.current());
+        }
+    }
+
+    @Test
+    void aJarBuiltForThisSpiIsAccepted() throws Exception {
+        Path jar = greeterJar("greeter-now.jar", "com.acme.Greeter", "k6/x/greeter")
+                .manifest(SpiCompatibility.MANIFEST_ATTRIBUTE, "[0.0,)").build(dir);
+
+        try (URLClassLoader loader = ExtensionJar.loaderOf(jar);
+                ExtensionRegistry registry = ExtensionRegistry.discover(loader)) {
+            assertThat(registry.jsModules()).containsKey("k6/x/greeter");
+        }
+    }
+
+    static ExtensionJar greeterJar(String jarName, String className, String moduleName) {
         int dot = className.lastIndexOf('.');
         return ExtensionJar.named(jarName)
                 .source(className, """

@@ -55,7 +55,8 @@ class OutputManagerTest {
                 .isInstanceOfSatisfying(K6jException.class,
                         e -> assertThat(e.exitCode()).isEqualTo(ExitCode.INVALID_CONFIG))
                 .hasMessage("unknown output 'foo': available outputs are csv, json. To add an output extension, "
-                        + "bundle it: bundler build --with <name-or-coordinates>");
+                        + "bundle it (bundler build --with <group:artifact[:version]>) or drop its jar into the"
+                        + " plugins folder (--plugins-dir, K6J_PLUGINS_DIR)");
     }
 
     @Test

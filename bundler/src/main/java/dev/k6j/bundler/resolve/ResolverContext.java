@@ -1,0 +1,106 @@
+package dev.k6j.bundler.resolve;
+
+import eu.maveniverse.maven.mima.context.Context;
+import eu.maveniverse.maven.mima.context.ContextOverrides;
+import eu.maveniverse.maven.mima.context.Runtimes;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.eclipse.aether.DefaultRepositorySystemSession;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.repository.RemoteRepository;
+import org.eclipse.aether.repository.WorkspaceReader;
+import org.eclipse.aether.util.graph.transformer.ConflictResolver;
+
+/**
+ * Maven Resolver set up as Maven would be (through MIMA): the user's {@code settings.xml} with its mirrors, proxies
+ * and credentials, the local repository first, checksums verified (a mismatch fails), plus k6j's workspace of local
+ * artifacts (a checkout's modules, local projects) that wins over repositories as a Maven reactor does.
+ *
+ * <p>Not thread-safe; one build uses one context, then closes it.
+ */
+public final class ResolverContext implements AutoCloseable {
+
+    private final Context context;
+    private final RepositorySystemSession session;
+    private final RepositorySystemSession verboseSession;
+    private final List<RemoteRepository> repositories;
+
+    public ResolverContext(ResolverOptions options, WorkspaceReader workspace) {
+        List<RemoteRepository> remotes = new ArrayList<>(ContextOverrides.DEFAULT_REMOTE_REPOSITORIES);
+        int n = 1;
+        for (String url : options.repositories()) {
+            remotes.add(new RemoteRepository.Builder("repo" + n++, "default", url).build());
+        }
+        ContextOverrides.Builder overrides = ContextOverrides.create()
+                .withUserSettings(true)
+                .systemProperties(systemProperties())
+                .repositories(remotes)
+                // As Maven orders them: the settings' repositories first, then Central, then --repo.
+                .addRepositoriesOp(ContextOverrides.AddRepositoriesOp.APPEND)
+                .offline(options.offline())
+                .checksumPolicy(ContextOverrides.ChecksumPolicy.FAIL);
+        if (options.settings() != null) {
+            overrides.withUserSettingsXmlOverride(options.settings().toAbsolutePath());
+        }
+        if (options.localRepository() != null) {
+            overrides.withLocalRepositoryOverride(options.localRepository().toAbsolutePath());
+        }
+        this.context = Runtimes.INSTANCE.getRuntime().create(overrides.build());
+        DefaultRepositorySystemSession withWorkspace = new DefaultRepositorySystemSession(context.repositorySystemSession());
+        withWorkspace.setWorkspaceReader(workspace);
+        this.session = withWorkspace;
+        DefaultRepositorySystemSession verbose = new DefaultRepositorySystemSession(withWorkspace);
+        verbose.setConfigProperty(ConflictResolver.CONFIG_PROP_VERBOSE, true);
+        this.verboseSession = verbose;
+        this.repositories = context.remoteRepositories();
+    }
+
+    /** Maven's system properties: the JVM's, and the environment as {@code env.*} (for profile activation). */
+    private static Map<String, String> systemProperties() {
+        Map<String, String> properties = new HashMap<>();
+        System.getenv().forEach((k, v) -> properties.put("env." + k, v));
+        System.getProperties().forEach((k, v) -> properties.put(String.valueOf(k), String.valueOf(v)));
+        return properties;
+    }
+
+    public RepositorySystem system() {
+        return context.repositorySystem();
+    }
+
+    public RepositorySystemSession session() {
+        return session;
+    }
+
+    /** The session that keeps conflict losers in a collected graph, for reporting them. */
+    public RepositorySystemSession verboseSession() {
+        return verboseSession;
+    }
+
+    /** The remote repositories, mirrors applied, in search order. */
+    public List<RemoteRepository> repositories() {
+        return repositories;
+    }
+
+    /** The local repository's folder. */
+    public Path localRepository() {
+        return session.getLocalRepository().getBasedir().toPath();
+    }
+
+    /** "the local repository /…/.m2/repository, central (https://…)", for not-found messages. */
+    public String describeWhereSearched() {
+        String remotes = repositories.stream().map(r -> r.getId() + " (" + r.getUrl() + ")")
+                .collect(Collectors.joining(", "));
+        return "the local repository " + localRepository() + (remotes.isEmpty() ? "" : ", " + remotes)
+                + (session.isOffline() ? " (offline: remote repositories not asked)" : "");
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

@@ -1,0 +1,37 @@
+package dev.k6j.bundler.resolve;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * How to reach Maven repositories, from the command line.
+ *
+ * @param settings       a settings.xml to use instead of {@code ~/.m2/settings.xml} (mirrors, proxies,
+ *                       credentials), or {@code null}
+ * @param localRepository a local repository instead of the one the settings name (default {@code ~/.m2/repository}),
+ *                       or {@code null}
+ * @param repositories   extra remote repository URLs, searched after Maven Central and the settings' repositories
+ * @param offline        use the local repository only
+ */
+public record ResolverOptions(Path settings, Path localRepository, List<String> repositories, boolean offline) {
+
+    public ResolverOptions {
+        repositories = List.copyOf(repositories);
+    }
+
+    /** The same options for a nested {@code mvn} run: {@code -s}, {@code -Dmaven.repo.local}, {@code -o}. */
+    public List<String> mavenArguments() {
+        List<String> args = new java.util.ArrayList<>();
+        if (settings != null) {
+            args.add("-s");
+            args.add(settings.toAbsolutePath().toString());
+        }
+        if (localRepository != null) {
+            args.add("-Dmaven.repo.local=" + localRepository.toAbsolutePath());
+        }
+        if (offline) {
+            args.add("-o");
+        }
+        return args;
+    }
+}

@@ -1,0 +1,124 @@
+package dev.k6j.bundler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.k6j.bundler.BundlerFixture.Run;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * End-to-end: the extension template built with Maven into a temporary repository, bundled by its coordinates
+ * together with a second extension (an output, as a local jar), and the bundle run on a script that uses both.
+ */
+class BundleBuildIT {
+
+    static BundlerFixture fixture;
+    static Path bundleDir;
+    static Path jar;
+    static Run build;
+
+    @BeforeAll
+    static void build() {
+        fixture = BundlerFixture.get();
+        bundleDir = fixture.work.resolve("custom");
+        jar = bundleDir.resolve("k6j-custom.jar");
+        build = BundlerFixture.bundler(args("build", "--with", BundlerFixture.TEMPLATE,
+                "--with", fixture.counterJar.toString(), "-o", jar.toString()));
+    }
+
+    static String[] args(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(BundlerFixture.get().repositoryOptions());
+        return all.toArray(String[]::new);
+    }
+
+    @Test
+    void theBuildSaysWhatWentInWithVersionsAndSizes() {
+        assertThat(build.exitCode()).as(build.all()).isZero();
+        assertThat(build.stdout())
+                .contains("engine  dev.k6j:k6j-engine:" + fixture.version + "  (from the checkout " + fixture.checkout)
+                .contains("picocli 4.7.7")
+                .containsPattern("GraalJS 25\\.\\d+\\.\\d+: \\d+ jars in lib/")
+                .contains("with    com.example:k6j-greeting:1.0.0  (--with com.example:k6j-greeting:1.0.0)")
+                .contains("provides com.example.greeting.GreetingModule")
+                .contains("with    counter-output.jar")
+                .contains("provides com.acme.counter.CounterOutputFactory")
+                .containsPattern("wrote .*k6j-custom\\.jar \\(\\d+\\.\\d MB; \\d+ artifacts merged")
+                .containsPattern("built in \\d+\\.\\d s");
+    }
+
+    @Test
+    void theBundleRunsAScriptThatUsesBothExtensions() throws Exception {
+        Path script = bundleDir.resolve("greeting.js");
+        Files.copy(fixture.template.resolve("examples/greeting.js"), script,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        Run run = BundlerFixture.process(bundleDir, BundlerFixture.interpreter(),
+                bundleDir.resolve("k6j-custom").toString(), "run", "-q", "--out", "counter", "greeting.js");
+
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(run.stderr()).contains("Hello, VU 1! / Hello later, VU 1!").contains("Hello later, VU 2!");
+        assertThat(run.stdout()).contains("✓ greeted later").contains("✓ greetings")
+                .containsPattern("counter: \\d+ samples");
+    }
+
+    @Test
+    void versionListsEachExtensionWithItsVersionAndOriginAndTheRuntimeTheLauncherChose() throws Exception {
+        Run run = BundlerFixture.process(bundleDir, Map.of(), bundleDir.resolve("k6j-custom").toString(), "version");
+
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(run.stdout())
+                .contains("SPI: v" + fixture.version)
+                .contains("Bundle: dev.k6j:k6j-engine:" + fixture.version + " with 2 extension artifact(s)")
+                .contains("Plugins folder: " + bundleDir.resolve("plugins") + " (absent)")
+                .contains("  k6/x/greeting 1.0.0, js [bundle com.example:k6j-greeting:1.0.0]")
+                .contains("  counter 2.0.0, output [bundle counter-output.jar]")
+                .contains("  json " + fixture.version + ", output [built-in]");
+        String graal = graalVersion();
+        Runtime.Version jdk = Runtime.version();
+        String jdkUpdate = jdk.feature() + "." + jdk.interim() + "." + jdk.update();
+        assertThat(run.stdout()).contains(graal.equals(jdkUpdate) ? "JS runtime: optimizing" : "JS runtime: interpreter");
+    }
+
+    @Test
+    void theJarMergesEverythingButGraalJsWhichTheManifestNamesInLib() throws IOException {
+        try (JarFile bundle = new JarFile(jar.toFile())) {
+            Manifest manifest = bundle.getManifest();
+            String classPath = manifest.getMainAttributes().getValue("Class-Path");
+            assertThat(manifest.getMainAttributes().getValue("Main-Class")).isEqualTo("dev.k6j.engine.cli.Main");
+            assertThat(manifest.getMainAttributes().getValue("Multi-Release")).isEqualTo("true");
+            assertThat(manifest.getMainAttributes().getValue("Implementation-Version")).isNull();
+            assertThat(classPath).contains("lib/polyglot-").contains("lib/truffle-api-").contains("lib/js-language-");
+            for (String entry : classPath.split(" ")) {
+                assertThat(bundleDir.resolve(entry)).isRegularFile();
+            }
+            assertThat(bundle.stream().map(e -> e.getName()))
+                    .contains("dev/k6j/engine/cli/Main.class", "dev/k6j/spi/JsModule.class",
+                            "com/example/greeting/GreetingModule.class", "com/acme/counter/CounterOutputFactory.class",
+                            "picocli/CommandLine.class", "org/pf4j/JarPluginManager.class")
+                    .noneMatch(n -> n.startsWith("org/graalvm/") || n.startsWith("com/oracle/truffle/"))
+                    .noneMatch(n -> n.endsWith(".SF") || n.endsWith(".RSA") || n.equals("module-info.class"));
+            String outputs = new String(bundle.getInputStream(bundle.getEntry(
+                    "META-INF/services/dev.k6j.spi.OutputFactory")).readAllBytes());
+            assertThat(outputs.lines()).contains("com.acme.counter.CounterOutputFactory")
+                    .anyMatch(l -> l.startsWith("dev.k6j.engine.output.json."));
+        }
+        assertThat(bundleDir.resolve("lib/graal-compiler")).isDirectoryContaining("glob:**/compiler-*.jar");
+        assertThat(bundleDir.resolve("k6j-custom")).isExecutable();
+    }
+
+    private static String graalVersion() throws IOException {
+        try (var files = Files.list(bundleDir.resolve("lib/graal-compiler"))) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("compiler-"))
+                    .map(n -> n.substring("compiler-".length(), n.length() - 4)).findFirst().orElse("none");
+        }
+    }
+}
