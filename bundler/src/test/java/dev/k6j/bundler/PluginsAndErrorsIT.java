@@ -52,7 +52,7 @@ class PluginsAndErrorsIT {
                 .contains("the extension module 'k6/x/greeting' is not in this k6j build")
                 .contains("bundler build --with <group:artifact[:version]>")
                 .contains("drop its jar into the plugins folder")
-                .contains("Modules present: k6, k6/data, ")
+                .contains("Modules present: k6, ")
                 .doesNotContain("Hello");
     }
 
