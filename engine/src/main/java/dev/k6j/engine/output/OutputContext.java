@@ -23,7 +23,15 @@ public record OutputContext(
         Map<String, Object> scriptOptions,
         Path workingDirectory,
         PrintStream stdout,
-        PrintStream stderr) {
+        PrintStream stderr,
+        java.util.function.Function<String, System.Logger> loggers) {
+
+    /** A context whose outputs log through {@link System#getLogger} (tests, tools). */
+    public OutputContext(Map<String, Object> jsonConfig, Map<String, String> environment,
+                         Map<String, Object> scriptOptions, Path workingDirectory, PrintStream stdout,
+                         PrintStream stderr) {
+        this(jsonConfig, environment, scriptOptions, workingDirectory, stdout, stderr, System::getLogger);
+    }
 
     /** The key of the config-file object that holds one section per output name, as in k6's {@code Config}. */
     public static final String COLLECTORS_KEY = "collectors";

@@ -85,7 +85,7 @@ public final class OutputManager {
         }
         OutputParams params = new OutputParams(spec.name(), spec.argument(), section,
                 context.environment(), context.scriptOptions(), context.workingDirectory(), context.stdout(),
-                context.stderr(), System.getLogger("k6j.output." + factory.name()));
+                context.stderr(), context.loggers().apply("k6j.output." + factory.name()));
         Output output;
         try {
             output = factory.create(params);

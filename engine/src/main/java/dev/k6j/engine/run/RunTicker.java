@@ -26,6 +26,8 @@ final class RunTicker implements AutoCloseable {
     private final Thresholds thresholds;
     private final TestRunState testRun;
     private final BuiltinMetrics builtin;
+    /** The test-wide tags ({@code --tag}, {@code options.tags}); k6 puts them on the vus gauges too. */
+    private final TagSet testTags;
     private final List<Executor> executors;
     private final int maxVus;
     private final boolean evaluateThresholds;
@@ -34,12 +36,13 @@ final class RunTicker implements AutoCloseable {
     private long ticks;
 
     private RunTicker(RunRequest request, MetricsEngine metrics, Thresholds thresholds, TestRunState testRun,
-                      BuiltinMetrics builtin, List<Executor> executors, int maxVus, boolean evaluateThresholds) {
+                      BuiltinMetrics builtin, TagSet testTags, List<Executor> executors, int maxVus, boolean evaluateThresholds) {
         this.request = request;
         this.metrics = metrics;
         this.thresholds = thresholds;
         this.testRun = testRun;
         this.builtin = builtin;
+        this.testTags = testTags;
         this.executors = executors;
         this.maxVus = maxVus;
         this.evaluateThresholds = evaluateThresholds;
@@ -47,8 +50,8 @@ final class RunTicker implements AutoCloseable {
     }
 
     static RunTicker start(RunRequest request, MetricsEngine metrics, Thresholds thresholds, TestRunState testRun,
-                           BuiltinMetrics builtin, List<Executor> executors, int maxVus, boolean noThresholds) {
-        return new RunTicker(request, metrics, thresholds, testRun, builtin, executors, maxVus,
+                           BuiltinMetrics builtin, TagSet testTags, List<Executor> executors, int maxVus, boolean noThresholds) {
+        return new RunTicker(request, metrics, thresholds, testRun, builtin, testTags, executors, maxVus,
                 !noThresholds && !thresholds.isEmpty());
     }
 
@@ -74,8 +77,8 @@ final class RunTicker implements AutoCloseable {
     private void emitVus() {
         long now = Sample.nowNanos();
         metrics.push(List.of(
-                new Sample(builtin.vus, now, testRun.vusActive(), TagSet.EMPTY, TagSet.EMPTY),
-                new Sample(builtin.vusMax, now, maxVus, TagSet.EMPTY, TagSet.EMPTY)));
+                new Sample(builtin.vus, now, testRun.vusActive(), testTags, TagSet.EMPTY),
+                new Sample(builtin.vusMax, now, maxVus, testTags, TagSet.EMPTY)));
     }
 
     private void checkThresholds() {

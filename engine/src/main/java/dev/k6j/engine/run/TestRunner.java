@@ -18,6 +18,7 @@ import dev.k6j.engine.metrics.Thresholds;
 import dev.k6j.engine.output.OutputContext;
 import dev.k6j.engine.output.OutputManager;
 import dev.k6j.engine.vu.ConsoleLog;
+import dev.k6j.engine.vu.ConsoleLogger;
 import dev.k6j.engine.vu.IterationRunner;
 import dev.k6j.engine.vu.VirtualUser;
 import dev.k6j.engine.vu.VuEnvironment;
@@ -94,7 +95,8 @@ public final class TestRunner {
                     console, timers);
             OutputManager outputs = OutputManager.create(request.outputs(), extensions, new OutputContext(
                     request.configFile() == null ? Map.of() : ConfigFile.read(request.configFile()),
-                    request.systemEnvironment(), raw, request.workingDirectory(), request.stdout(), request.stderr()));
+                    request.systemEnvironment(), raw, request.workingDirectory(), request.stdout(), request.stderr(),
+                    name -> new ConsoleLogger(name, console, 0)));
             outputs.setThresholds(thresholds.sources());
             outputs.setTestRunStopCallback(cause -> testRun.stop(new TestRunState.StopReason(
                     ExitCode.GENERIC_ENGINE, "an output stopped the test: " + cause.getMessage())));
@@ -111,7 +113,8 @@ public final class TestRunner {
                 serviceVu = new VuFactory(env, testRun).create(0);
                 String setupData = Lifecycle.setup(serviceVu, options, testRun);
                 IterationRunner iterations = new IterationRunner(registry, options.minIterationDuration());
-                try (RunTicker ticker = RunTicker.start(request, metrics, thresholds, testRun, builtin, executors,
+                try (RunTicker ticker = RunTicker.start(request, metrics, thresholds, testRun, builtin,
+                        TagSet.of(options.tags()), executors,
                         maxVus, options.noThresholds())) {
                     new ScenarioScheduler(executors, vus, iterations, testRun, setupData).runAll();
                     ticker.finalProgress();
