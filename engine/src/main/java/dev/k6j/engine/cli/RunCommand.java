@@ -29,6 +29,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--summary-export", paramLabel = "FILE", description = "Write the summary as JSON to FILE.")
     Path summaryExport;
 
+    @Option(names = {"-a", "--address"}, paramLabel = "HOST:PORT",
+            description = "Where the REST API listens (default localhost:6565, as k6 v1; \"\" turns it off).")
+    String address;
+
     @Override
     public Integer call() throws Exception {
         Path workingDirectory = Path.of("").toAbsolutePath();
@@ -41,9 +45,11 @@ public final class RunCommand implements Callable<Integer> {
         if (export == null && System.getenv("K6_SUMMARY_EXPORT") != null) {
             export = Path.of(System.getenv("K6_SUMMARY_EXPORT"));
         }
+        ApiAddress api = ApiAddress.of(address);
         RunRequest request = new RunRequest(arguments.loadScript(workingDirectory), arguments.options(),
                 arguments.config, outs, arguments.environment(), export, global.quiet, global.verbose,
-                global.color(), workingDirectory, System.out, System.err, System.console() != null);
+                global.color(), workingDirectory, System.out, System.err, System.console() != null,
+                api.address(), api.explicit());
         TestRunner runner = new TestRunner(request, ExtensionRegistry.discover(RunCommand.class.getClassLoader()));
         if (Main.handleSignals) {
             Interrupts.onInterrupt(() -> runner.interrupt("test interrupted by the user (Ctrl-C); stopping gracefully, "
