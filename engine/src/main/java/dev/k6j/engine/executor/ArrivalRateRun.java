@@ -50,6 +50,7 @@ final class ArrivalRateRun {
                         }
                         command = IDLE;
                         idle.addLast(this);
+                        lock.notifyAll();
                     }
                     while (command == IDLE) {
                         LockSupport.park(this);
@@ -96,6 +97,13 @@ final class ArrivalRateRun {
                 return;
             }
             addVu(vu);
+        }
+        // The first iteration is due at once: the pre-allocated VUs must be waiting for it, or it would be dropped.
+        synchronized (lock) {
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (idle.size() < slots.size() && System.nanoTime() < deadline && !run.stopping()) {
+                lock.wait(10);
+            }
         }
     }
 
