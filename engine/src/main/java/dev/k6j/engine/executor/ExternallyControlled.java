@@ -286,6 +286,12 @@ public final class ExternallyControlled extends BaseExecutor {
                 for (long i = oldVus; i < newVus && !paused; i++) {
                     own.get((int) i).start();
                 }
+                // As in k6, a started VU counts as active when the change returns.
+                for (long i = oldVus; i < newVus && !paused; i++) {
+                    while (!own.get((int) i).holdsVu() && !run.stopping()) {
+                        Thread.sleep(1);
+                    }
+                }
             } else {
                 for (long i = newVus; i < oldVus; i++) {
                     own.get((int) i).hardStop();
@@ -321,6 +327,11 @@ public final class ExternallyControlled extends BaseExecutor {
             } else {
                 for (int i = 0; i < activeVus; i++) {
                     own.get(i).start();
+                }
+                for (int i = 0; i < activeVus; i++) {
+                    while (!own.get(i).holdsVu() && !run.stopping()) {
+                        Thread.sleep(1);
+                    }
                 }
             }
             paused = pause;

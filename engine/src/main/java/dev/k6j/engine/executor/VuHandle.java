@@ -98,10 +98,11 @@ final class VuHandle {
                 if (vu == null) {
                     return;
                 }
+                // Counted active before it shows as held, so whoever waits for holdsVu() sees the count too.
+                run.testRun().vuActivated();
                 synchronized (lock) {
                     current = vu;
                 }
-                run.testRun().vuActivated();
                 try {
                     iterateWhileWanted(vu);
                 } finally {

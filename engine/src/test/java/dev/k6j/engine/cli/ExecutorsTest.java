@@ -1,0 +1,93 @@
+package dev.k6j.engine.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Each executor against its definition, run as a user would. Counts are checked exactly where the definition makes
+ * them exact, timings only with tolerant bounds (the machine is shared): the precise numbers are the benchmark's job.
+ */
+class ExecutorsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void arrivalRatesStartTheirScheduleWhateverTheIterationsTakeAndDropWhatFindsNoVu() throws IOException {
+        CliRun run = CliRun.of("run", "-q", "--address", "", "arrival-rate.js");
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        String[] lines = run.stdout().strip().split("\n");
+        JsonNode counts = JSON.readTree(lines[lines.length - 1]);
+
+        assertThat(counts.get("steady").asLong()).as("50/s for 2s").isEqualTo(100);
+        assertThat(counts.get("steadyDropped").asLong()).isZero();
+        assertThat(counts.get("ramp").asLong()).as("0 to 40/s over 2s: the area under the ramp")
+                .isBetween(39L, 40L);
+        assertThat(counts.get("rampDropped").asLong()).isZero();
+        long started = counts.get("starved").asLong();
+        long dropped = counts.get("starvedDropped").asLong();
+        assertThat(started + dropped).as("every one of the 10 planned iterations is started or dropped")
+                .isEqualTo(10);
+        assertThat(dropped).as("one VU busy 350ms can't take one iteration every 100ms").isGreaterThanOrEqualTo(5);
+        assertThat(counts.get("vusMax").asLong()).as("10 planned VUs, then 'grow' initializes more mid-test")
+                .isGreaterThan(10);
+        assertThat(run.stderr()).contains("Insufficient VUs, reached 1 active VUs and cannot initialize more");
+    }
+
+    @Test
+    void rampingVusFollowTheStages() throws IOException {
+        Path results = tmp.resolve("ramp.json");
+        CliRun run = CliRun.of("run", "-q", "--address", "", "--out", "json=" + results, "ramping-vus.js");
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        List<long[]> samples = new ArrayList<>();
+        for (String line : Files.readAllLines(results)) {
+            JsonNode node = JSON.readTree(line);
+            if (node.get("type").asText().equals("Point") && node.get("metric").asText().equals("active_vus")) {
+                samples.add(new long[] {node.at("/data/tags/at").asLong(), node.at("/data/value").asLong()});
+            }
+        }
+        assertThat(samples).hasSizeGreaterThan(40);
+        long most = 0;
+        for (long[] sample : samples) {
+            long planned = plannedVus(sample[0]);
+            assertThat(sample[1]).as("VUs active %dms after the start (planned: %d)", sample[0], planned)
+                    .isBetween(planned - 1, planned + 1);
+            most = Math.max(most, sample[1]);
+        }
+        assertThat(most).isEqualTo(4);
+    }
+
+    /** 0 to 4 VUs over 2s (one more every 500ms), 4 for 1s, then one less every 250ms. */
+    private static long plannedVus(long millis) {
+        if (millis < 2000) {
+            return millis / 500;
+        }
+        if (millis < 3000) {
+            return 4;
+        }
+        return Math.max(0, 4 - (millis - 3000) / 250 - 1);
+    }
+
+    @Test
+    void iterationsSeeTheirScenarioThroughK6Execution() {
+        CliRun run = CliRun.of("run", "--address", "", "-e", "BASE=yes", "execution-fields.js");
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(run.stdout()).doesNotContainPattern("(?m)^\\s+✗ ");
+        assertThat(run.stdout()).contains("* first: 3 iterations for each of 2 VUs (maxDuration: 10m0s, "
+                + "gracefulStop: 30s)");
+        assertThat(run.stdout()).contains("* second: 4 iterations shared among 2 VUs (maxDuration: 10m0s, "
+                + "exec: second, startTime: 500ms, gracefulStop: 30s)");
+        assertThat(run.stdout()).contains("scenarios: (100.00%) 2 scenarios, 4 max VUs, 10m30.5s max duration");
+    }
+}
