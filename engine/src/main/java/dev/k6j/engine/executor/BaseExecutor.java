@@ -29,14 +29,18 @@ abstract class BaseExecutor implements Executor {
         return tuple;
     }
 
-    /** Starts the executor's clock; returns the start as a {@link System#nanoTime()} value. */
-    protected long markStart() {
+    /**
+     * Starts the executor's clock, which is also the scenario's {@code exec.scenario.startTime} and the origin of its
+     * schedule; returns the start as a {@link System#nanoTime()} value.
+     */
+    protected long markStart(ScenarioRun run) {
         long now = System.nanoTime();
         startNanos = now;
+        run.state().markStarted(now);
         return now;
     }
 
-    /** Time since {@link #markStart()}, zero before. */
+    /** Time since {@link #markStart(ScenarioRun)}, zero before. */
     protected Duration elapsed() {
         long start = startNanos;
         return start == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - start);

@@ -102,7 +102,7 @@ public final class ConstantArrivalRate extends BaseExecutor {
     public void run(ScenarioRun run) throws InterruptedException {
         ArrivalRateRun arrivals = new ArrivalRateRun(run, preAllocatedVus, maxVus);
         current = arrivals;
-        long start = markStart();
+        long start = markStart(run);
         long end = start + duration.toNanos();
         try {
             // k6's ticker period: timeUnit/rate in whole nanoseconds; iteration n of the test is due at n periods.

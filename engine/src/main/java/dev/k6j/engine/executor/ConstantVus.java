@@ -54,7 +54,7 @@ public final class ConstantVus extends BaseExecutor {
 
     @Override
     public void run(ScenarioRun run) throws InterruptedException {
-        long start = markStart();
+        long start = markStart(run);
         long end = start + duration.toNanos();
         VuWorkers workers = run.newWorkers();
         for (int i = 0; i < vus; i++) {

@@ -189,7 +189,7 @@ public final class ExternallyControlled extends BaseExecutor {
             startVus = vus;
             startMax = maxVus;
         }
-        markStart();
+        markStart(run);
         Control control = new Control(run);
         try {
             control.retrievePlannedVus(tuple.scale(configuredMaxVus));

@@ -70,7 +70,7 @@ public final class PerVuIterations extends BaseExecutor {
 
     @Override
     public void run(ScenarioRun run) throws InterruptedException {
-        long start = markStart();
+        long start = markStart(run);
         long regularEnd = start + maxDuration.toNanos();
         AtomicLong dropped = new AtomicLong();
         VuWorkers workers = run.newWorkers();

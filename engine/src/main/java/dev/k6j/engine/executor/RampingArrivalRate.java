@@ -27,6 +27,8 @@ public final class RampingArrivalRate extends BaseExecutor {
     private final ExecutionTuple iterationTuple;
     private volatile ArrivalRateRun current;
     private volatile long periodNanos;
+    /** Set when the whole schedule was dispatched: the scenario came all the way, even before its stages' end. */
+    private volatile boolean scheduled;
 
     public RampingArrivalRate(ScenarioConfig config, ExecutionTuple tuple) {
         super(config, tuple);
@@ -93,7 +95,7 @@ public final class RampingArrivalRate extends BaseExecutor {
         String iters = String.format(Locale.ROOT, ProgressFormats.floatFormat(maxRatePerSecond(), 2) + " iters/s",
                 perSecond);
         Duration spent = elapsed();
-        if (spent.compareTo(duration) > 0 || duration.isZero()) {
+        if (scheduled || spent.compareTo(duration) > 0 || duration.isZero()) {
             return Progress.of(1, vus, Durations.format(duration), iters);
         }
         return Progress.of(Math.min(1, (double) spent.toNanos() / duration.toNanos()), vus,
@@ -104,18 +106,24 @@ public final class RampingArrivalRate extends BaseExecutor {
     public void run(ScenarioRun run) throws InterruptedException {
         ArrivalRateRun arrivals = new ArrivalRateRun(run, preAllocatedVus, maxVus);
         current = arrivals;
-        long start = markStart();
+        long start = markStart(run);
         try {
             RampingArrivalSchedule schedule = new RampingArrivalSchedule(startRate, stages, timeUnit.toNanos(),
                     iterationTuple());
             long previous = 0;
+            boolean stopped = false;
             for (long offset = schedule.next(); offset >= 0; offset = schedule.next()) {
                 periodNanos = offset - previous;
                 previous = offset;
-                if (offset >= duration.toNanos() || !arrivals.dispatch(start, offset)) {
+                if (offset >= duration.toNanos()) {
+                    break;
+                }
+                if (!arrivals.dispatch(start, offset)) {
+                    stopped = true;
                     break;
                 }
             }
+            scheduled = !stopped;
             run.markStopping();
         } finally {
             arrivals.close(start + duration.plus(config.gracefulStop()).toNanos());

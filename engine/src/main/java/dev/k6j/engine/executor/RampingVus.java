@@ -86,7 +86,7 @@ public final class RampingVus extends BaseExecutor {
 
     @Override
     public void run(ScenarioRun run) throws InterruptedException {
-        long start = markStart();
+        long start = markStart(run);
         List<VuHandle> all = new ArrayList<>();
         VuHandle.VuSource source = new VuHandle.VuSource() {
             public VirtualUser get() throws InterruptedException {

@@ -130,9 +130,8 @@ public final class ScenarioRun {
                 Duration.ofNanos(Math.max(0, startAtNanos - System.nanoTime())), startTime)));
     }
 
-    /** The scenario starts now. Called by the scheduler. */
+    /** The scenario starts now (its executor starts its own clock). Called by the scheduler. */
     public void markStarted() {
-        state.markStarted();
         bar.setStatus(ProgressStatus.RUNNING);
         bar.setProgress(executor::progress);
     }

@@ -23,9 +23,10 @@ public final class ScenarioStateImpl implements ScenarioState {
         this.iterationsStarted = iterationsStarted;
     }
 
-    public void markStarted() {
-        startNanos = System.nanoTime();
-        startMillis = System.currentTimeMillis();
+    /** The scenario's clock starts at {@code nanoTime} (a {@link System#nanoTime()} value, about now). */
+    void markStarted(long nanoTime) {
+        startMillis = System.currentTimeMillis() - (System.nanoTime() - nanoTime) / 1_000_000;
+        startNanos = nanoTime;
     }
 
     /** Time since the scenario started. */

@@ -77,7 +77,7 @@ public final class SharedIterations extends BaseExecutor {
 
     @Override
     public void run(ScenarioRun run) throws InterruptedException {
-        long start = markStart();
+        long start = markStart(run);
         long regularEnd = start + maxDuration.toNanos();
         AtomicLong attempted = new AtomicLong();
         VuWorkers workers = run.newWorkers();

@@ -56,14 +56,37 @@ public final class ProgressPrinter implements AutoCloseable {
         return printer;
     }
 
-    /** The terminal's width: {@code $COLUMNS} when set, else 80 as k6 assumes. */
+    /**
+     * The terminal's width: {@code $COLUMNS} when set, else what {@code stty size} says of the terminal, else 80 as
+     * k6 assumes.
+     */
     public static int terminalWidth(java.util.Map<String, String> environment) {
         try {
             int columns = Integer.parseInt(environment.getOrDefault("COLUMNS", "").trim());
-            return columns > 0 ? columns : DEFAULT_TERM_WIDTH;
+            if (columns > 0) {
+                return columns;
+            }
         } catch (NumberFormatException e) {
+            // not set: ask the terminal
+        }
+        java.io.File tty = new java.io.File("/dev/tty");
+        if (!tty.canRead()) {
             return DEFAULT_TERM_WIDTH;
         }
+        try {
+            Process stty = new ProcessBuilder("stty", "size").redirectInput(tty)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String[] size = new String(stty.getInputStream().readAllBytes()).trim().split("\\s+");
+            if (stty.waitFor(1, java.util.concurrent.TimeUnit.SECONDS) && size.length == 2) {
+                int columns = Integer.parseInt(size[1]);
+                return columns > 0 ? columns : DEFAULT_TERM_WIDTH;
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            // no stty, or no terminal after all
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return DEFAULT_TERM_WIDTH;
     }
 
     private void loop() {

@@ -184,13 +184,15 @@ public final class TestRunner {
                               Thresholds thresholds, BuiltinMetrics builtin, MetricsEngine metrics, ExecutionPlan plan,
                               ConsoleLog console) throws InterruptedException {
         List<ProgressBar> bars = new ArrayList<>();
+        boolean tty = request.stdoutIsTty();
+        int width = tty && !request.quiet() ? ProgressPrinter.terminalWidth(request.environment()) : 80;
         RunStats stats = new RunStats(testRun, plan.endOffset(), plan.maxPossibleVus());
         bars.add(ProgressBar.hijacked(stats::line));
         bars.addAll(scheduler.bars());
         try (RunTicker ignored = RunTicker.start(metrics, thresholds, testRun, builtin, TagSet.of(options.tags()),
                 options.noThresholds());
-             ProgressPrinter printer = ProgressPrinter.start(request.stderr(), request.stdoutIsTty(), request.color(),
-                     request.quiet(), bars, ProgressPrinter.terminalWidth(request.environment()))) {
+             ProgressPrinter printer = ProgressPrinter.start(request.stderr(), tty, request.color(), request.quiet(),
+                     bars, width)) {
             console.setPersistentText(printer::persistentText);
             try {
                 scheduler.runAll();
