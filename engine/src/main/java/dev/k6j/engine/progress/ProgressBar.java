@@ -96,7 +96,7 @@ public final class ProgressBar {
         }
         Progress now = progress.get();
         double fraction = Math.max(0, Math.min(1, now.fraction()));
-        width = (int) Math.max(MIN_WIDTH, Math.min(DEFAULT_WIDTH, width + widthDelta));
+        width = Math.max(MIN_WIDTH, Math.min(DEFAULT_WIDTH, width + widthDelta));
         String fill = "";
         String padding = "";
         String progressText = "";

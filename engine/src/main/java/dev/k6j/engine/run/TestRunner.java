@@ -100,9 +100,14 @@ public final class TestRunner {
             if (options.paused()) {
                 testRun.pause();
             }
-            try (RestApiServer api = startApi(new RunController(testRun, working), console)) {
+            RestApiServer api = startApi(new RunController(testRun, working), console);
+            try {
                 return runTest(testRun, options, tuple, executors, working, plan, thresholds, serviceVu, registry,
                         builtin, metrics, runtime, console, timers);
+            } finally {
+                if (api != null) {
+                    api.close();
+                }
             }
         } finally {
             timers.shutdownNow();
@@ -189,16 +194,18 @@ public final class TestRunner {
         RunStats stats = new RunStats(testRun, plan.endOffset(), plan.maxPossibleVus());
         bars.add(ProgressBar.hijacked(stats::line));
         bars.addAll(scheduler.bars());
-        try (RunTicker ignored = RunTicker.start(metrics, thresholds, testRun, builtin, TagSet.of(options.tags()),
+        RunTicker ticker = RunTicker.start(metrics, thresholds, testRun, builtin, TagSet.of(options.tags()),
                 options.noThresholds());
-             ProgressPrinter printer = ProgressPrinter.start(request.stderr(), tty, request.color(), request.quiet(),
-                     bars, width)) {
+        try (ProgressPrinter printer = ProgressPrinter.start(request.stderr(), tty, request.color(), request.quiet(),
+                bars, width)) {
             console.setPersistentText(printer::persistentText);
             try {
                 scheduler.runAll();
             } finally {
                 console.setPersistentText(null);
             }
+        } finally {
+            ticker.close();
         }
     }
 
