@@ -5,9 +5,7 @@ import dev.k6j.engine.config.ScenarioConfig;
 import dev.k6j.engine.progress.Progress;
 import dev.k6j.engine.progress.ProgressFormats;
 import dev.k6j.engine.segment.ExecutionTuple;
-import dev.k6j.engine.vu.VirtualUser;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -40,8 +38,7 @@ public final class ExternallyControlled extends BaseExecutor {
     private long vus;
     private long maxVus;
     private volatile boolean started;
-    private volatile List<VuHandle> handles = List.of();
-    private volatile long currentMaxScaled;
+    private volatile ExternallyControlledVus slots;
     private volatile ScenarioRun runState;
 
     public ExternallyControlled(ScenarioConfig config, ExecutionTuple tuple) {
@@ -160,9 +157,9 @@ public final class ExternallyControlled extends BaseExecutor {
 
     @Override
     public Progress progress() {
-        List<VuHandle> current = handles;
-        long active = current.stream().filter(VuHandle::holdsVu).count();
-        long max = currentMaxScaled;
+        ExternallyControlledVus current = slots;
+        long active = current == null ? 0 : current.active();
+        long max = current == null ? tuple.scale(configuredMaxVus) : current.size();
         String format = ProgressFormats.intFormat(max);
         String vusText = String.format(Locale.ROOT, format + "/" + format + " VUs", active, max);
         Duration spent = started ? elapsedInTest() : Duration.ZERO;
@@ -190,7 +187,8 @@ public final class ExternallyControlled extends BaseExecutor {
             startMax = maxVus;
         }
         markStart(run);
-        Control control = new Control(run);
+        ExternallyControlledVus control = new ExternallyControlledVus(run);
+        slots = control;
         try {
             control.retrievePlannedVus(tuple.scale(configuredMaxVus));
             control.change(tuple.scale(0), tuple.scale(configuredMaxVus), tuple.scale(startVus), tuple.scale(startMax));
@@ -223,138 +221,6 @@ public final class ExternallyControlled extends BaseExecutor {
             while ((left = commands.poll()) != null) {
                 left.result().complete("the externally controlled executor has ended");
             }
-        }
-    }
-
-    /** The scenario's VU handles, each with a VU of its own; changed on the scenario's thread only. */
-    private final class Control {
-        private final ScenarioRun run;
-        private final List<VuHandle> own = new ArrayList<>();
-        private final List<VirtualUser> vusOfHandles = new ArrayList<>();
-        private long planned;
-        private boolean paused;
-
-        Control(ScenarioRun run) {
-            this.run = run;
-        }
-
-        void retrievePlannedVus(long count) throws InterruptedException {
-            for (long i = 0; i < count; i++) {
-                VirtualUser vu = run.pool().take();
-                if (vu == null) {
-                    return;
-                }
-                addHandle(vu);
-                planned++;
-            }
-            publish();
-        }
-
-        private void addHandle(VirtualUser vu) {
-            vusOfHandles.add(vu);
-            own.add(run.newHandle(new VuHandle.VuSource() {
-                public VirtualUser get() {
-                    return vu;
-                }
-
-                public void giveBack(VirtualUser ignored) {
-                    // The handle keeps its VU until the scenario lets it go.
-                }
-            }));
-        }
-
-        private void publish() {
-            handles = List.copyOf(own);
-            currentMaxScaled = own.size();
-        }
-
-        /** Moves from (oldVus, oldMax) to (newVus, newMax), all scaled; returns an error message or null. */
-        String change(long oldVus, long oldMax, long newVus, long newMax) throws InterruptedException {
-            for (long i = own.size(); i < newMax; i++) {
-                if (run.stopping()) {
-                    return "the test is stopping";
-                }
-                try {
-                    addHandle(run.pool().initializeNew());
-                } catch (RuntimeException e) {
-                    publish();
-                    return "could not initialize a new VU: " + e.getMessage();
-                }
-            }
-            publish();
-            if (oldVus < newVus) {
-                for (long i = oldVus; i < newVus && !paused; i++) {
-                    own.get((int) i).start();
-                }
-                // As in k6, a started VU counts as active when the change returns.
-                for (long i = oldVus; i < newVus && !paused; i++) {
-                    while (!own.get((int) i).holdsVu() && !run.stopping()) {
-                        Thread.sleep(1);
-                    }
-                }
-            } else {
-                for (long i = newVus; i < oldVus; i++) {
-                    own.get((int) i).hardStop();
-                }
-                awaitIdle(newVus, oldVus);
-            }
-            if (oldMax > newMax) {
-                for (long i = own.size() - 1; i >= newMax; i--) {
-                    own.get((int) i).finish();
-                    VirtualUser vu = vusOfHandles.remove((int) i);
-                    own.remove((int) i);
-                    if (i < planned) {
-                        run.pool().giveBack(vu);
-                    } else {
-                        // Closed with every other VU at the end of the test.
-                        run.testRun().vuReleased();
-                    }
-                }
-                publish();
-            }
-            return null;
-        }
-
-        void pause(boolean pause, long activeVus) throws InterruptedException {
-            if (pause == paused) {
-                return;
-            }
-            if (pause) {
-                for (int i = 0; i < activeVus; i++) {
-                    own.get(i).gracefulStop();
-                }
-                awaitIdle(0, activeVus);
-            } else {
-                for (int i = 0; i < activeVus; i++) {
-                    own.get(i).start();
-                }
-                for (int i = 0; i < activeVus; i++) {
-                    while (!own.get(i).holdsVu() && !run.stopping()) {
-                        Thread.sleep(1);
-                    }
-                }
-            }
-            paused = pause;
-        }
-
-        private void awaitIdle(long from, long to) throws InterruptedException {
-            for (long i = from; i < to; i++) {
-                while (own.get((int) i).holdsVu() && !run.stopping()) {
-                    Thread.sleep(5);
-                }
-            }
-        }
-
-        void release() throws InterruptedException {
-            for (VuHandle handle : own) {
-                handle.finish();
-            }
-            for (int i = 0; i < vusOfHandles.size(); i++) {
-                if (i < planned) {
-                    run.pool().giveBack(vusOfHandles.get(i));
-                }
-            }
-            handles = List.of();
         }
     }
 }
