@@ -199,6 +199,9 @@ final class ArrivalRateRun {
     void close(long hardDeadlineNanos) throws InterruptedException {
         Thread pending = allocator;
         if (pending != null) {
+            // A VU being initialized joins the scenario's VUs; one waiting for an idle VU gives up at the deadline.
+            pending.join(Duration.ofNanos(Math.max(0, hardDeadlineNanos - System.nanoTime())));
+            pending.interrupt();
             pending.join();
         }
         synchronized (lock) {

@@ -44,6 +44,9 @@ public final class VuWorkers {
             VirtualUser current = vu;
             if (current != null) {
                 current.interrupt();
+            } else {
+                // Still waiting for a VU from the pool: give up waiting.
+                thread.interrupt();
             }
         }
 
