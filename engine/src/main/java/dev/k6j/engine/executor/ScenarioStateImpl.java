@@ -2,7 +2,6 @@ package dev.k6j.engine.executor;
 
 import dev.k6j.engine.progress.Progress;
 import dev.k6j.spi.ScenarioState;
-import java.time.Duration;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -13,7 +12,6 @@ public final class ScenarioStateImpl implements ScenarioState {
     private final String executor;
     private final Supplier<Progress> progress;
     private final LongSupplier iterationsStarted;
-    private volatile long startNanos;
     private volatile long startMillis;
 
     ScenarioStateImpl(String name, String executor, Supplier<Progress> progress, LongSupplier iterationsStarted) {
@@ -26,12 +24,6 @@ public final class ScenarioStateImpl implements ScenarioState {
     /** The scenario's clock starts at {@code nanoTime} (a {@link System#nanoTime()} value, about now). */
     void markStarted(long nanoTime) {
         startMillis = System.currentTimeMillis() - (System.nanoTime() - nanoTime) / 1_000_000;
-        startNanos = nanoTime;
-    }
-
-    /** Time since the scenario started. */
-    public Duration elapsed() {
-        return startNanos == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - startNanos);
     }
 
     @Override
@@ -75,10 +67,5 @@ public final class ScenarioStateImpl implements ScenarioState {
             public long iterationInInstance() { return numbers.inInstance(); }
             public long iterationInTest() { return numbers.inTest(); }
         };
-    }
-
-    /** Iterations started so far. */
-    public long iterationsStarted() {
-        return iterationsStarted.getAsLong();
     }
 }

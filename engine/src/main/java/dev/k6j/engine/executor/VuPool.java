@@ -77,11 +77,6 @@ public final class VuPool {
         }
     }
 
-    /** An idle VU if there is one now, else {@code null}. */
-    VirtualUser poll() {
-        return idle.poll();
-    }
-
     /**
      * A VU beyond the planned ones: a new one while the plan allows, else an idle one (waiting for it as
      * {@link #take()}). k6's {@code GetUnplannedVU}.

@@ -37,11 +37,6 @@ final class ScenarioScheduler {
         return runs.stream().map(ScenarioRun::bar).toList();
     }
 
-    /** The scenarios' runs, for the REST API. */
-    List<ScenarioRun> runs() {
-        return runs;
-    }
-
     void runAll() throws InterruptedException {
         testRun.markStarted();
         long start = System.nanoTime();
