@@ -87,8 +87,10 @@ final class VuHandle {
         try {
             while (true) {
                 synchronized (lock) {
-                    while (!wanted && !done) {
-                        lock.wait();
+                    // A stopping test runs no iterations: wait for the end rather than spin (a virtual thread that
+                    // never blocks would keep its carrier from the other VUs).
+                    while ((!wanted || run.stopping()) && !done) {
+                        lock.wait(50);
                     }
                     if (done) {
                         return;

@@ -68,7 +68,7 @@ class ExecutorsTest {
         assertThat(most).isEqualTo(4);
     }
 
-    /** 0 to 4 VUs over 2s (one more every 500ms), 4 for 1s, then one less every 250ms. */
+    /** 0 to 4 VUs over 2s (one more every 500ms), 4 for 1s, then one less every 250ms from 3.25s. */
     private static long plannedVus(long millis) {
         if (millis < 2000) {
             return millis / 500;
@@ -76,7 +76,7 @@ class ExecutorsTest {
         if (millis < 3000) {
             return 4;
         }
-        return Math.max(0, 4 - (millis - 3000) / 250 - 1);
+        return Math.max(0, 4 - (millis - 3000) / 250);
     }
 
     @Test

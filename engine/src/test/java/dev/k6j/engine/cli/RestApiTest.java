@@ -55,6 +55,8 @@ class RestApiTest {
             assertThat(await(api, s -> s.vus() == 1).paused()).isFalse();
             assertThat(Main.run("status", "--address", address)).isZero();
 
+            // More VUs than the machine has cores, stopped mid-iteration: none may keep a core busy while it ends.
+            assertThat(api.patch(Map.of("vus", 6, "vus-max", 6)).vus()).isEqualTo(6);
             api.patch(Map.of("stopped", true));
             CliRun result = run.get(60, TimeUnit.SECONDS);
             assertThat(result.exitCode()).as(result.all()).isEqualTo(103);
