@@ -59,13 +59,29 @@ class ExecutorsTest {
         }
         assertThat(samples).hasSizeGreaterThan(40);
         long most = 0;
+        int checked = 0;
         for (long[] sample : samples) {
+            most = Math.max(most, sample[1]);
+            if (nearAChange(sample[0])) {
+                continue;
+            }
             long planned = plannedVus(sample[0]);
             assertThat(sample[1]).as("VUs active %dms after the start (planned: %d)", sample[0], planned)
                     .isBetween(planned - 1, planned + 1);
-            most = Math.max(most, sample[1]);
+            checked++;
         }
+        assertThat(checked).as("samples away from the moments the VU count changes").isGreaterThan(20);
         assertThat(most).isEqualTo(4);
+    }
+
+    /** Within 150ms of a moment the planned VU count changes, when a sample may see either count. */
+    private static boolean nearAChange(long millis) {
+        for (long change : new long[] {500, 1000, 1500, 2000, 3250, 3500, 3750, 4000}) {
+            if (Math.abs(millis - change) < 150) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** 0 to 4 VUs over 2s (one more every 500ms), 4 for 1s, then one less every 250ms from 3.25s. */
