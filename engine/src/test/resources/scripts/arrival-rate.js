@@ -3,9 +3,9 @@ import { sleep } from 'k6';
 
 export const options = {
   scenarios: {
-    steady: { executor: 'constant-arrival-rate', rate: 50, timeUnit: '1s', duration: '2s', preAllocatedVUs: 4, exec: 'quick' },
+    steady: { executor: 'constant-arrival-rate', rate: 50, timeUnit: '1s', duration: '2s', preAllocatedVUs: 8, exec: 'quick' },
     ramp: {
-      executor: 'ramping-arrival-rate', startRate: 0, timeUnit: '1s', preAllocatedVUs: 4,
+      executor: 'ramping-arrival-rate', startRate: 0, timeUnit: '1s', preAllocatedVUs: 8,
       stages: [{ duration: '2s', target: 40 }], exec: 'quick',
     },
     starved: {

@@ -30,18 +30,22 @@ class ExecutorsTest {
         String[] lines = run.stdout().strip().split("\n");
         JsonNode counts = JSON.readTree(lines[lines.length - 1]);
 
-        assertThat(counts.get("steady").asLong()).as("50/s for 2s").isEqualTo(100);
-        assertThat(counts.get("steadyDropped").asLong()).isZero();
-        assertThat(counts.get("ramp").asLong()).as("0 to 40/s over 2s: the area under the ramp")
+        // Every iteration of the schedule is started or dropped: exact. Drops need all VUs busy, which only a stall
+        // of the (shared, loaded) machine causes here, so the started ones are checked loosely.
+        long steady = counts.get("steady").asLong();
+        assertThat(steady + counts.get("steadyDropped").asLong()).as("50/s for 2s").isEqualTo(100);
+        assertThat(steady).isGreaterThanOrEqualTo(80);
+        long ramp = counts.get("ramp").asLong();
+        assertThat(ramp + counts.get("rampDropped").asLong()).as("0 to 40/s over 2s: the area under the ramp")
                 .isBetween(39L, 40L);
-        assertThat(counts.get("rampDropped").asLong()).isZero();
+        assertThat(ramp).isGreaterThanOrEqualTo(30);
         long started = counts.get("starved").asLong();
         long dropped = counts.get("starvedDropped").asLong();
         assertThat(started + dropped).as("every one of the 10 planned iterations is started or dropped")
                 .isEqualTo(10);
         assertThat(dropped).as("one VU busy 350ms can't take one iteration every 100ms").isGreaterThanOrEqualTo(5);
-        assertThat(counts.get("vusMax").asLong()).as("10 planned VUs, then 'grow' initializes more mid-test")
-                .isGreaterThan(10);
+        assertThat(counts.get("vusMax").asLong()).as("18 planned VUs, then 'grow' initializes more mid-test")
+                .isGreaterThan(18);
         assertThat(run.stderr()).contains("Insufficient VUs, reached 1 active VUs and cannot initialize more");
     }
 
