@@ -7,7 +7,7 @@ const done = new Counter('done');
 export const options = {
   scenarios: {
     shared: { executor: 'shared-iterations', vus: 3, iterations: 30, exec: 'work' },
-    rate: { executor: 'constant-arrival-rate', rate: 20, timeUnit: '1s', duration: '1s', preAllocatedVUs: 6, exec: 'work' },
+    rate: { executor: 'constant-arrival-rate', rate: 20, timeUnit: '1s', duration: '1s', preAllocatedVUs: 12, exec: 'work' },
   },
 };
 

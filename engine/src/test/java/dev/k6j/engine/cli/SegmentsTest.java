@@ -32,7 +32,7 @@ class SegmentsTest {
     Path tmp;
 
     /** What one instance did. */
-    private record Instance(long iterations, Map<String, List<Long>> iterationsInTest, Set<String> vus) {
+    private record Instance(long iterations, long dropped, Map<String, List<Long>> iterationsInTest, Set<String> vus) {
     }
 
     private Instance run(String name, String... segmentArgs) throws IOException {
@@ -44,7 +44,9 @@ class SegmentsTest {
         args.add("segments.js");
         CliRun run = CliRun.of(args.toArray(String[]::new));
         assertThat(run.exitCode()).as(run.all()).isZero();
-        long iterations = JSON.readTree(export.toFile()).at("/metrics/iterations/count").asLong();
+        JsonNode summary = JSON.readTree(export.toFile());
+        long iterations = summary.at("/metrics/iterations/count").asLong();
+        long dropped = summary.at("/metrics/dropped_iterations/count").asLong(0);
         Map<String, List<Long>> numbers = new TreeMap<>();
         Set<String> vus = new TreeSet<>();
         for (String line : Files.readAllLines(results)) {
@@ -56,7 +58,7 @@ class SegmentsTest {
                 vus.add(tags.get("vu").asText());
             }
         }
-        return new Instance(iterations, numbers, vus);
+        return new Instance(iterations, dropped, numbers, vus);
     }
 
     @Test
@@ -67,17 +69,32 @@ class SegmentsTest {
                 run("second", "--execution-segment", "1/3:2/3", "--execution-segment-sequence", SEQUENCE),
                 run("third", "--execution-segment", "2/3:1", "--execution-segment-sequence", SEQUENCE));
 
-        assertThat(whole.iterations()).as("30 shared iterations and 20/s for 1s").isEqualTo(50);
-        assertThat(parts.stream().mapToLong(Instance::iterations).sum()).isEqualTo(whole.iterations());
+        // Each instance starts or drops every iteration of its share; an iteration is dropped only when all the
+        // instance's VUs are busy, which takes a stall of the (shared) machine, so the exact comparisons below hold
+        // for started iterations whenever nothing was dropped.
+        boolean noDrops = whole.dropped() + parts.stream().mapToLong(Instance::dropped).sum() == 0;
+        assertThat(whole.iterations() + whole.dropped()).as("30 shared iterations and 20/s for 1s").isEqualTo(50);
+        assertThat(parts.stream().mapToLong(p -> p.iterations() + p.dropped()).sum())
+                .as("the three instances together").isEqualTo(50);
+        if (noDrops) {
+            assertThat(parts.stream().mapToLong(Instance::iterations).sum()).isEqualTo(whole.iterations());
+        } else {
+            System.err.println("SegmentsTest: iterations were dropped (a stalled machine); started iterations are "
+                    + "checked for uniqueness only");
+        }
 
         for (String scenario : List.of("shared", "rate")) {
             List<Long> all = new ArrayList<>();
             parts.forEach(part -> all.addAll(part.iterationsInTest().getOrDefault(scenario, List.of())));
             long total = scenario.equals("shared") ? 30 : 20;
             List<Long> expected = LongStream.range(0, total).boxed().toList();
-            assertThat(new TreeSet<>(whole.iterationsInTest().get(scenario))).containsExactlyElementsOf(expected);
-            assertThat(all).as("%s: iterationInTest unique across instances and complete", scenario)
-                    .doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(all).as("%s: iterationInTest unique across instances", scenario).doesNotHaveDuplicates()
+                    .allMatch(n -> n >= 0 && n < total);
+            if (noDrops) {
+                assertThat(new TreeSet<>(whole.iterationsInTest().get(scenario))).containsExactlyElementsOf(expected);
+                assertThat(all).as("%s: every iteration of the test ran in exactly one instance", scenario)
+                        .containsExactlyInAnyOrderElementsOf(expected);
+            }
             for (Instance part : parts) {
                 assertThat(part.iterationsInTest().get(scenario)).as("every instance has a share of %s", scenario)
                         .isNotEmpty();
@@ -89,8 +106,8 @@ class SegmentsTest {
                 assertThat(vus.add(vu)).as("VU idInTest %s used by two instances", vu).isTrue();
             }
         }
-        assertThat(vus).as("the 9 VUs of the whole test, split between the instances")
-                .allMatch(id -> Long.parseLong(id) >= 1 && Long.parseLong(id) <= 9);
-        assertThat(whole.vus()).allMatch(id -> Long.parseLong(id) >= 1 && Long.parseLong(id) <= 9);
+        assertThat(vus).as("the 15 VUs of the whole test, split between the instances")
+                .allMatch(id -> Long.parseLong(id) >= 1 && Long.parseLong(id) <= 15);
+        assertThat(whole.vus()).allMatch(id -> Long.parseLong(id) >= 1 && Long.parseLong(id) <= 15);
     }
 }
