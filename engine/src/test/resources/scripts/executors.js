@@ -10,7 +10,7 @@ export const options = {
   scenarios: {
     shared: { executor: 'shared-iterations', vus: 3, iterations: 20, exec: 'sharedFn', tags: { kind: 'shared' } },
     each: { executor: 'per-vu-iterations', vus: 2, iterations: 4, exec: 'eachFn', startTime: '100ms' },
-    slow: { executor: 'constant-vus', vus: 1, duration: '300ms', gracefulStop: '0s', exec: 'slowFn' },
+    slow: { executor: 'constant-vus', vus: 1, duration: '1s', gracefulStop: '0s', exec: 'slowFn' },
   },
   thresholds: {
     'shared_iterations{kind:shared}': ['count==20'],

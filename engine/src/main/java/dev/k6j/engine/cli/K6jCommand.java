@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
         description = "A load-testing engine for the JVM that runs k6 scripts.",
         mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.Provider.class,
-        subcommands = {RunCommand.class, InspectCommand.class, VersionCommand.class})
+        subcommands = {RunCommand.class, InspectCommand.class, VersionCommand.class, StatusCommand.class,
+                PauseCommand.class, ResumeCommand.class, ScaleCommand.class})
 public final class K6jCommand implements Runnable {
 
     @Override

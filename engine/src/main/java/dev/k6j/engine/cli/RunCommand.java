@@ -39,6 +39,10 @@ public final class RunCommand implements Callable<Integer> {
                     + "(repeatable).")
     List<String> secretSources = new ArrayList<>();
 
+    @Option(names = {"-a", "--address"}, paramLabel = "HOST:PORT",
+            description = "Where the REST API listens (default localhost:6565, as k6 v1; \"\" turns it off).")
+    String address;
+
     @Override
     public Integer call() throws Exception {
         Path workingDirectory = Path.of("").toAbsolutePath();
@@ -51,9 +55,11 @@ public final class RunCommand implements Callable<Integer> {
         if (export == null && System.getenv("K6_SUMMARY_EXPORT") != null) {
             export = Path.of(System.getenv("K6_SUMMARY_EXPORT"));
         }
+        ApiAddress api = ApiAddress.of(address);
         RunRequest request = new RunRequest(arguments.loadScript(workingDirectory), arguments.options(),
                 arguments.config, outs, arguments.environment(), System.getenv(), export, global.quiet, global.verbose,
-                global.color(), workingDirectory, System.out, System.err, System.console() != null);
+                global.color(), workingDirectory, System.out, System.err, System.console() != null,
+                api.address(), api.explicit());
         try (ExtensionRegistry extensions = extensionOptions.discover()) {
             SecretSources secrets = SecretSources.parse(secretSources, workingDirectory, System.getenv());
             extensions.jsModules().values().stream().filter(SecretsModule.class::isInstance)

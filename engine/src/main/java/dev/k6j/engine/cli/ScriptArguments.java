@@ -67,6 +67,17 @@ public final class ScriptArguments {
             description = "The shortest time an iteration may take.")
     String minIterationDuration;
 
+    @Option(names = {"-p", "--paused"}, description = "Start the test paused; resume it with k6j resume.")
+    boolean paused;
+
+    @Option(names = "--execution-segment", paramLabel = "SEGMENT",
+            description = "The part of the test this instance runs, e.g. 1/3:2/3 (with --execution-segment-sequence).")
+    String executionSegment;
+
+    @Option(names = "--execution-segment-sequence", paramLabel = "SEQUENCE",
+            description = "How the test is split across instances, e.g. 0,1/3,2/3,1.")
+    String executionSegmentSequence;
+
     @Option(names = "--include-system-env-vars", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Pass the system's environment variables to __ENV (default true).")
     boolean includeSystemEnv;
@@ -111,6 +122,11 @@ public final class ScriptArguments {
             options.put("noSummary", true);
         }
         put(options, "minIterationDuration", minIterationDuration);
+        if (paused) {
+            options.put("paused", true);
+        }
+        put(options, "executionSegment", executionSegment);
+        put(options, "executionSegmentSequence", executionSegmentSequence);
         return options;
     }
 

@@ -45,6 +45,9 @@ public final class Durations {
 
     /** Formats like k6 does in its summary and progress: {@code 1m30s}, {@code 500ms}, {@code 2h0m0s}. */
     public static String format(Duration duration) {
+        if (duration.isZero()) {
+            return "0s";
+        }
         long millis = duration.toMillis();
         if (millis < 1000) {
             return millis + "ms";

@@ -20,6 +20,7 @@ public final class EnvironmentOptions {
         if (present(env, "K6_STAGES")) {
             options.put("stages", Stages.parseList(Arrays.asList(env.get("K6_STAGES").split(",")), "K6_STAGES"));
         }
+        bool(env, "K6_PAUSED", "paused", options);
         bool(env, "K6_NO_THRESHOLDS", "noThresholds", options);
         bool(env, "K6_NO_SETUP", "noSetup", options);
         bool(env, "K6_NO_TEARDOWN", "noTeardown", options);

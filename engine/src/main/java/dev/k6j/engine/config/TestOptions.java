@@ -1,6 +1,9 @@
 package dev.k6j.engine.config;
 
 import dev.k6j.engine.errors.K6jException;
+import dev.k6j.engine.segment.ExecutionSegment;
+import dev.k6j.engine.segment.ExecutionSegmentSequence;
+import dev.k6j.engine.segment.ExecutionTuple;
 import dev.k6j.engine.vu.SystemTags;
 import java.time.Duration;
 import java.util.List;
@@ -24,12 +27,16 @@ import java.util.Map;
  * @param noSummary            print no end-of-test summary
  * @param systemTags           enabled system tags
  * @param minIterationDuration the shortest an iteration may take
+ * @param executionTuple       this instance's execution segment in its sequence ({@code executionSegment},
+ *                             {@code executionSegmentSequence})
+ * @param paused               start the test paused, to be resumed through the REST API
  */
 public record TestOptions(Map<String, Object> raw, List<ScenarioConfig> scenarios, Map<String, Object> thresholds,
                           Map<String, String> tags, List<String> summaryTrendStats, String summaryTimeUnit,
                           Duration setupTimeout, Duration teardownTimeout, Duration handleSummaryTimeout,
                           boolean noSetup, boolean noTeardown, boolean noThresholds, boolean noSummary,
-                          SystemTags systemTags, Duration minIterationDuration) {
+                          SystemTags systemTags, Duration minIterationDuration, ExecutionTuple executionTuple,
+                          boolean paused) {
 
     public static final List<String> DEFAULT_TREND_STATS = List.of("avg", "min", "med", "max", "p(90)", "p(95)");
 
@@ -62,6 +69,20 @@ public record TestOptions(Map<String, Object> raw, List<ScenarioConfig> scenario
                 OptionValues.bool(raw.get("noThresholds"), "noThresholds", false),
                 OptionValues.bool(raw.get("noSummary"), "noSummary", false),
                 systemTagNames == null ? SystemTags.DEFAULT : SystemTags.of(systemTagNames),
-                OptionValues.duration(raw.get("minIterationDuration"), "minIterationDuration", Duration.ZERO));
+                OptionValues.duration(raw.get("minIterationDuration"), "minIterationDuration", Duration.ZERO),
+                executionTuple(raw),
+                OptionValues.bool(raw.get("paused"), "paused", false));
+    }
+
+    private static ExecutionTuple executionTuple(Map<String, Object> raw) {
+        String segment = OptionValues.string(raw.get("executionSegment"), "executionSegment", null);
+        String sequence = OptionValues.string(raw.get("executionSegmentSequence"), "executionSegmentSequence", null);
+        try {
+            return ExecutionTuple.of(segment == null ? null : ExecutionSegment.parse(segment),
+                    sequence == null ? null : ExecutionSegmentSequence.parse(sequence));
+        } catch (K6jException e) {
+            throw K6jException.invalidConfig("invalid execution segment" + (sequence == null ? "" : " or sequence")
+                    + ": " + e.getMessage());
+        }
     }
 }

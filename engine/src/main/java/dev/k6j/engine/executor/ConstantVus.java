@@ -1,67 +1,71 @@
 package dev.k6j.engine.executor;
 
+import dev.k6j.engine.config.Durations;
 import dev.k6j.engine.config.ScenarioConfig;
-import dev.k6j.engine.errors.K6jException;
+import dev.k6j.engine.progress.Progress;
+import dev.k6j.engine.progress.ProgressFormats;
+import dev.k6j.engine.segment.ExecutionTuple;
 import java.time.Duration;
+import java.util.List;
 
 /** {@code constant-vus}: a fixed number of VUs loop over iterations for a duration. */
-public final class ConstantVus implements Executor {
+public final class ConstantVus extends BaseExecutor {
 
-    private final ScenarioConfig config;
     private final long vus;
     private final Duration duration;
 
-    public ConstantVus(ScenarioConfig config) {
-        this.config = config;
-        this.vus = config.nonNegative("vus", 1);
-        this.duration = config.duration("duration", null);
-        if (duration == null || duration.isZero() || duration.isNegative()) {
-            throw K6jException.invalidConfig(config.where("duration") + " is required and must be more than 0, "
-                    + "such as '30s'");
+    public ConstantVus(ScenarioConfig config, ExecutionTuple tuple) {
+        super(config, tuple);
+        ScenarioChecks checks = new ScenarioChecks(config, "vus", "duration");
+        long allVus = checks.number("vus", 1);
+        this.duration = checks.duration("duration");
+        checks.check(allVus <= 0 ? "the number of VUs must be more than 0" : null);
+        checks.checkDuration("duration", duration);
+        checks.throwIfAny();
+        this.vus = tuple.scale(allVus);
+    }
+
+    @Override
+    public List<ExecutionStep> executionRequirements() {
+        return List.of(ExecutionStep.of(Duration.ZERO, vus),
+                ExecutionStep.of(duration.plus(config.gracefulStop()), 0));
+    }
+
+    @Override
+    public boolean hasWork() {
+        return vus > 0;
+    }
+
+    @Override
+    public String description() {
+        return describe(vus + " looping VUs for " + Durations.format(duration));
+    }
+
+    @Override
+    public Progress progress() {
+        Duration spent = elapsed();
+        String vusText = vus + " VUs";
+        if (spent.compareTo(duration) > 0) {
+            return Progress.of(1, vusText, Durations.format(duration));
         }
-        if (vus == 0) {
-            throw K6jException.invalidConfig(config.where("vus") + " must be at least 1");
-        }
-    }
-
-    @Override
-    public ScenarioConfig config() {
-        return config;
-    }
-
-    @Override
-    public int maxVus() {
-        return (int) vus;
-    }
-
-    @Override
-    public Duration maxDuration() {
-        return duration;
+        return Progress.of((double) spent.toNanos() / duration.toNanos(), vusText,
+                ProgressFormats.fixedDuration(spent, duration) + "/" + Durations.format(duration));
     }
 
     @Override
     public void run(ScenarioRun run) throws InterruptedException {
-        long end = System.nanoTime() + duration.toNanos();
+        long start = markStart(run);
+        long end = start + duration.toNanos();
         VuWorkers workers = run.newWorkers();
         for (int i = 0; i < vus; i++) {
             workers.start((worker, vu) -> {
                 while (worker.active() && !run.stopping() && System.nanoTime() < end) {
-                    run.iterate(vu);
+                    run.iterate(vu, worker::hardStopped);
                 }
             });
         }
-        sleepUntil(end, run);
+        Sleeps.until(end, run);
+        run.markStopping();
         workers.finish(end + config.gracefulStop().toNanos());
-    }
-
-    /** Sleeps until {@code deadline} (a nanoTime value), waking early when the test stops. */
-    static void sleepUntil(long deadline, ScenarioRun run) throws InterruptedException {
-        while (!run.stopping()) {
-            long remaining = deadline - System.nanoTime();
-            if (remaining <= 0) {
-                return;
-            }
-            Thread.sleep(Duration.ofNanos(Math.min(remaining, 50_000_000L)));
-        }
     }
 }

@@ -1,133 +1,164 @@
 package dev.k6j.engine.executor;
 
+import dev.k6j.engine.config.Durations;
 import dev.k6j.engine.config.ScenarioConfig;
 import dev.k6j.engine.config.Stage;
-import dev.k6j.engine.errors.K6jException;
+import dev.k6j.engine.progress.Progress;
+import dev.k6j.engine.progress.ProgressFormats;
+import dev.k6j.engine.segment.ExecutionTuple;
+import dev.k6j.engine.vu.VirtualUser;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * {@code ramping-vus}: the number of looping VUs follows the stages linearly. When the target drops, VUs finish
- * their iteration and stop; one still running after {@code gracefulRampDown} is interrupted.
+ * {@code ramping-vus}: the number of looping VUs follows the stages, one VU at a time. When the target drops, VUs
+ * finish their iteration and stop; one still running {@code gracefulRampDown} later is interrupted (k6's raw and
+ * graceful steps, see {@link RampingVusPlan}).
  */
-public final class RampingVus implements Executor {
+public final class RampingVus extends BaseExecutor {
 
-    private static final long TICK_NANOS = 5_000_000L;
+    private static final long IDLE_CHECK_NANOS = 10_000_000L;
 
-    private final ScenarioConfig config;
     private final long startVus;
     private final List<Stage> stages;
     private final Duration gracefulRampDown;
-    private final Duration duration;
+    private final List<ExecutionStep> rawSteps;
+    private final List<ExecutionStep> gracefulSteps;
+    private final Duration regularDuration;
+    private final long maxVus;
+    private volatile List<VuHandle> handles = List.of();
 
-    public RampingVus(ScenarioConfig config) {
-        this.config = config;
-        this.startVus = config.nonNegative("startVUs", 1);
-        this.stages = config.stages();
-        this.gracefulRampDown = config.duration("gracefulRampDown", Duration.ofSeconds(30));
-        if (stages.isEmpty()) {
-            throw K6jException.invalidConfig(config.where("stages") + " needs at least one stage, "
-                    + "such as [{ duration: '30s', target: 10 }]");
-        }
-        this.duration = Stage.total(stages);
-        if (maxVus() == 0) {
-            throw K6jException.invalidConfig("scenario '" + config.name() + "' never has any VU: startVUs and every "
-                    + "stage target are 0");
-        }
+    public RampingVus(ScenarioConfig config, ExecutionTuple tuple) {
+        super(config, tuple);
+        ScenarioChecks checks = new ScenarioChecks(config, "startVUs", "stages", "gracefulRampDown");
+        this.startVus = checks.number("startVUs", 1);
+        this.stages = checks.stages();
+        this.gracefulRampDown = checks.duration("gracefulRampDown", Duration.ofSeconds(30));
+        checks.check(startVus < 0 ? "the number of start VUs can't be negative" : null);
+        long maxTarget = Math.max(startVus, stages.stream().mapToLong(Stage::target).max().orElse(0));
+        checks.check(maxTarget <= 0 ? "either startVUs or one of the stages' target values must be greater than 0"
+                : null);
+        checks.throwIfAny();
+        this.rawSteps = RampingVusPlan.rawSteps(startVus, stages, tuple, true);
+        this.gracefulSteps = RampingVusPlan.requirements(startVus, stages, tuple, gracefulRampDown,
+                config.gracefulStop());
+        this.regularDuration = ExecutionPlan.endOffset(rawSteps);
+        this.maxVus = ExecutionPlan.maxPlannedVus(gracefulSteps);
+    }
+
+    /** The VUs that should loop over time (for tests). */
+    List<ExecutionStep> rawSteps() {
+        return rawSteps;
     }
 
     @Override
-    public ScenarioConfig config() {
-        return config;
+    public List<ExecutionStep> executionRequirements() {
+        return gracefulSteps;
     }
 
     @Override
-    public int maxVus() {
-        long max = startVus;
-        for (Stage stage : stages) {
-            max = Math.max(max, stage.target());
-        }
-        return (int) max;
+    public boolean hasWork() {
+        return maxVus > 0;
     }
 
     @Override
-    public Duration maxDuration() {
-        return duration;
+    public String description() {
+        long maxTarget = Math.max(startVus, stages.stream().mapToLong(Stage::target).max().orElse(0));
+        return describe("Up to " + tuple.scale(maxTarget) + " looping VUs for " + Durations.format(Stage.total(stages))
+                + " over " + stages.size() + " stages", "gracefulRampDown: " + Durations.format(gracefulRampDown));
     }
 
-    /** The planned VU count {@code elapsed} after the start: linear within each stage, rounded down. */
-    long targetAt(Duration elapsed) {
-        long nanos = elapsed.toNanos();
-        double from = startVus;
-        for (Stage stage : stages) {
-            long length = stage.duration().toNanos();
-            if (nanos < length) {
-                double value = from + (stage.target() - from) * ((double) nanos / length);
-                return (long) Math.floor(value + 1e-9);
-            }
-            nanos -= length;
-            from = stage.target();
+    @Override
+    public Progress progress() {
+        long active = handles.stream().filter(VuHandle::holdsVu).count();
+        String format = ProgressFormats.intFormat(maxVus);
+        String vus = String.format(Locale.ROOT, format + "/" + format + " VUs", active, maxVus);
+        Duration spent = elapsed();
+        if (spent.compareTo(regularDuration) > 0 || regularDuration.isZero()) {
+            return Progress.of(1, vus, Durations.format(regularDuration));
         }
-        return (long) from;
+        return Progress.of((double) spent.toNanos() / regularDuration.toNanos(), vus,
+                ProgressFormats.fixedDuration(spent, regularDuration) + "/"
+                        + ProgressFormats.fixedDuration(regularDuration, regularDuration));
     }
 
     @Override
     public void run(ScenarioRun run) throws InterruptedException {
-        long start = System.nanoTime();
-        long end = start + duration.toNanos();
-        VuWorkers workers = run.newWorkers();
-        List<Slot> slots = new ArrayList<>();
-        for (int i = 0; i < maxVus(); i++) {
-            slots.add(new Slot());
-        }
-        while (!run.stopping()) {
-            long now = System.nanoTime();
-            if (now >= end) {
-                break;
+        long start = markStart(run);
+        List<VuHandle> all = new ArrayList<>();
+        VuHandle.VuSource source = new VuHandle.VuSource() {
+            public VirtualUser get() throws InterruptedException {
+                return run.pool().take();
             }
-            long target = targetAt(Duration.ofNanos(now - start));
-            for (int i = 0; i < slots.size(); i++) {
-                Slot slot = slots.get(i);
-                if (i < target) {
-                    slot.ensureRunning(workers, run, end);
+
+            public void giveBack(VirtualUser vu) {
+                run.pool().giveBack(vu);
+            }
+        };
+        for (int i = 0; i < maxVus; i++) {
+            all.add(run.newHandle(source));
+        }
+        handles = List.copyOf(all);
+        Steps steps = new Steps();
+        try {
+            int raw = 0;
+            int graceful = 0;
+            while (raw < rawSteps.size()) {
+                ExecutionStep r = rawSteps.get(raw);
+                if (graceful < gracefulSteps.size() && gracefulSteps.get(graceful).offset().compareTo(r.offset()) < 0) {
+                    if (!Sleeps.until(start + gracefulSteps.get(graceful).offset().toNanos(), run)) {
+                        return;
+                    }
+                    steps.allow(gracefulSteps.get(graceful++));
                 } else {
-                    slot.rampDown(now, gracefulRampDown.toNanos());
+                    if (!Sleeps.until(start + r.offset().toNanos(), run)) {
+                        return;
+                    }
+                    steps.schedule(rawSteps.get(raw++));
                 }
             }
-            Thread.sleep(Duration.ofNanos(Math.min(TICK_NANOS, Math.max(0, end - now))));
+            run.markStopping();
+            // The stages are over: wait for the VUs still finishing an iteration, cutting them as the graceful steps say.
+            while (!run.stopping() && handles.stream().anyMatch(VuHandle::holdsVu)) {
+                long now = System.nanoTime();
+                if (graceful < gracefulSteps.size() && now >= start + gracefulSteps.get(graceful).offset().toNanos()) {
+                    steps.allow(gracefulSteps.get(graceful++));
+                    continue;
+                }
+                long next = graceful < gracefulSteps.size() ? start + gracefulSteps.get(graceful).offset().toNanos()
+                        : Long.MAX_VALUE;
+                Sleeps.precisely(Math.min(next, now + IDLE_CHECK_NANOS));
+            }
+        } finally {
+            for (VuHandle handle : all) {
+                handle.finish();
+            }
         }
-        workers.finish(end + config.gracefulStop().toNanos());
     }
 
-    /** The VU at one index of the ramp: running, ramping down, or idle. */
-    private static final class Slot {
-        private VuWorkers.Worker worker;
-        private long rampDownSince = -1;
+    /** Applies steps to the handles: raw steps start and gracefully stop VUs, graceful steps hard-stop them. */
+    private final class Steps {
+        private int scheduled;
+        private int allowed;
 
-        void ensureRunning(VuWorkers workers, ScenarioRun run, long end) {
-            if (worker != null && worker.active() && !worker.finished()) {
-                return;
+        void schedule(ExecutionStep step) {
+            int planned = (int) step.plannedVus();
+            for (; scheduled < planned; scheduled++) {
+                handles.get(scheduled).start();
             }
-            rampDownSince = -1;
-            worker = workers.start((self, vu) -> {
-                while (self.active() && !run.stopping() && System.nanoTime() < end) {
-                    run.iterate(vu);
-                }
-            });
+            for (; planned < scheduled; scheduled--) {
+                handles.get(scheduled - 1).gracefulStop();
+            }
         }
 
-        void rampDown(long now, long gracefulRampDownNanos) {
-            if (worker == null || worker.finished()) {
-                return;
+        void allow(ExecutionStep step) {
+            int planned = (int) step.plannedVus();
+            for (; planned < allowed; allowed--) {
+                handles.get(allowed - 1).hardStop();
             }
-            if (worker.active()) {
-                worker.deactivate();
-                rampDownSince = now;
-            } else if (rampDownSince >= 0 && now - rampDownSince > gracefulRampDownNanos) {
-                worker.interrupt();
-                rampDownSince = -1;
-            }
+            allowed = planned;
         }
     }
 }

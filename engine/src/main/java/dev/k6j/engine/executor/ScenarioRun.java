@@ -1,53 +1,89 @@
 package dev.k6j.engine.executor;
 
 import dev.k6j.engine.config.ScenarioConfig;
+import dev.k6j.engine.progress.Progress;
+import dev.k6j.engine.progress.ProgressBar;
+import dev.k6j.engine.progress.ProgressFormats;
+import dev.k6j.engine.progress.ProgressStatus;
 import dev.k6j.engine.run.TestRunState;
-import dev.k6j.engine.vu.IterationRunner;
 import dev.k6j.engine.vu.IterationRunner.Outcome;
 import dev.k6j.engine.vu.VirtualUser;
+import dev.k6j.spi.Sample;
 import dev.k6j.spi.TagSet;
-import java.util.concurrent.ThreadFactory;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
- * What an executor works with while its scenario runs: the VU pool, how to run one iteration, and whether the
- * test is stopping. Thread-safe.
+ * One scenario of a test run: what its executor works with (VUs, how to run an iteration, whether the test is
+ * stopping, how to emit dropped iterations) and its progress bar. Thread-safe.
  */
 public final class ScenarioRun {
 
+    private final Executor executor;
     private final ScenarioConfig config;
+    private final RunContext context;
+    private final IterationCounters counters;
     private final ScenarioStateImpl state;
-    private final VuPool pool;
-    private final IterationRunner iterations;
-    private final TestRunState testRun;
-    private final String setupData;
-    private final ThreadFactory vuThreads;
+    private final ProgressBar bar;
     private final TagSet scenarioTags;
+    private final TagSet metricTags;
 
-    public ScenarioRun(ScenarioConfig config, ScenarioStateImpl state, VuPool pool, IterationRunner iterations,
-                       TestRunState testRun, String setupData, ThreadFactory vuThreads) {
-        this.config = config;
-        this.state = state;
-        this.pool = pool;
-        this.iterations = iterations;
-        this.testRun = testRun;
-        this.setupData = setupData;
-        this.vuThreads = vuThreads;
+    public ScenarioRun(Executor executor, RunContext context) {
+        this.executor = executor;
+        this.config = executor.config();
+        this.context = context;
+        this.counters = new IterationCounters(executor.iterationTuple());
+        this.state = new ScenarioStateImpl(config.name(), config.executor(), executor::progress, counters::count);
+        this.bar = ProgressBar.of(config.name(), executor::progress);
         this.scenarioTags = TagSet.of(config.tags());
+        TagSet tags = context.testTags();
+        this.metricTags = context.systemTags().enabled("scenario") ? tags.with("scenario", config.name()) : tags;
+    }
+
+    public Executor executor() {
+        return executor;
+    }
+
+    public ScenarioConfig config() {
+        return config;
+    }
+
+    public ScenarioStateImpl state() {
+        return state;
+    }
+
+    public ProgressBar bar() {
+        return bar;
+    }
+
+    public TestRunState testRun() {
+        return context.testRun();
     }
 
     /** Whether the whole test is stopping (abort, failed threshold, Ctrl-C): start no new iterations. */
     public boolean stopping() {
-        return testRun.stopping();
+        return context.testRun().stopping();
     }
 
-    /** Runs one iteration of this scenario on {@code vu}. Called on the worker thread holding the VU. */
-    public Outcome iterate(VirtualUser vu) {
-        long number = state.nextIteration();
-        vu.state().enterScenario(state.forIteration(number), scenarioTags);
+    public VuPool pool() {
+        return context.pool();
+    }
+
+    /**
+     * Runs one iteration of this scenario on {@code vu}, numbering it. Called on the thread holding the VU.
+     *
+     * @param cut true when the iteration must not run (or go on): it then ends as interrupted
+     */
+    public Outcome iterate(VirtualUser vu, BooleanSupplier cut) {
+        IterationCounters.Numbers numbers = counters.next();
+        vu.enterScenario(state.forIteration(numbers), scenarioTags, config.env());
+        TestRunState testRun = context.testRun();
         testRun.iterationStarted(vu);
         Outcome outcome = Outcome.INTERRUPTED;
         try {
-            outcome = iterations.run(vu, config.exec(), setupData);
+            outcome = context.iterations().run(vu, config.exec(), context.setupData(),
+                    () -> cut.getAsBoolean() || testRun.stopping());
         } finally {
             testRun.iterationEnded(vu, outcome == Outcome.INTERRUPTED);
         }
@@ -56,14 +92,68 @@ public final class ScenarioRun {
 
     /** A new set of worker threads for this scenario. */
     public VuWorkers newWorkers() {
-        return new VuWorkers(pool, testRun, vuThreads);
+        return new VuWorkers(this, context.vuThreads());
     }
 
-    public ScenarioStateImpl state() {
-        return state;
+    /** A VU handle for executors that start and stop VUs as they go (ramping-vus, externally-controlled). */
+    VuHandle newHandle(VuHandle.VuSource source) {
+        return new VuHandle(this, source, context.vuThreads());
     }
 
-    public ScenarioConfig config() {
-        return config;
+    java.util.concurrent.ThreadFactory vuThreads() {
+        return context.vuThreads();
+    }
+
+    /** Emits {@code dropped_iterations}: iterations the scenario could not start. */
+    public void dropIterations(long count) {
+        if (count > 0) {
+            context.samples().accept(List.of(new Sample(context.droppedIterations(), Sample.nowNanos(), count,
+                    metricTags, TagSet.EMPTY)));
+        }
+    }
+
+    /** Logs a warning about this scenario. */
+    public void warn(String message) {
+        context.console().log("warn", 0, message);
+    }
+
+    /** Logs an error about this scenario. */
+    public void error(String message) {
+        context.console().log("error", 0, message);
+    }
+
+    /** Shows the bar waiting for the scenario's start time. Called by the scheduler. */
+    public void markWaiting(long startAtNanos) {
+        Duration startTime = config.startTime();
+        bar.setStatus(ProgressStatus.WAITING);
+        bar.setProgress(() -> Progress.of(0, "waiting", ProgressFormats.fixedDuration(
+                Duration.ofNanos(Math.max(0, startAtNanos - System.nanoTime())), startTime)));
+    }
+
+    /** The scenario starts now (its executor starts its own clock). Called by the scheduler. */
+    public void markStarted() {
+        bar.setStatus(ProgressStatus.RUNNING);
+        bar.setProgress(executor::progress);
+    }
+
+    /**
+     * The regular duration is over; iterations still running get their graceful stop. Called by the executor, and
+     * shown only when there is a graceful stop to wait for and the test is not stopping.
+     */
+    public void markStopping() {
+        if (!stopping() && !config.gracefulStop().isZero() && bar.status() == ProgressStatus.RUNNING) {
+            bar.freeze();
+            bar.setStatus(ProgressStatus.STOPPING);
+        }
+    }
+
+    /** The scenario is over: done when it came all the way, interrupted otherwise. Called by the scheduler. */
+    public void markEnded(boolean started) {
+        if (started) {
+            bar.setProgress(executor::progress);
+        }
+        bar.freeze();
+        boolean complete = started && !stopping() && executor.progress().fraction() >= 1;
+        bar.setStatus(complete ? ProgressStatus.DONE : ProgressStatus.INTERRUPTED);
     }
 }

@@ -1,39 +1,29 @@
 package dev.k6j.engine.executor;
 
+import dev.k6j.engine.progress.Progress;
 import dev.k6j.spi.ScenarioState;
-import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /** The live state of one running scenario, as {@code k6/execution} shows it. Thread-safe. */
 public final class ScenarioStateImpl implements ScenarioState {
 
     private final String name;
     private final String executor;
-    private final Function<Duration, Double> progress;
-    private final AtomicLong iterationsStarted = new AtomicLong();
-    private volatile long startNanos;
+    private final Supplier<Progress> progress;
+    private final LongSupplier iterationsStarted;
     private volatile long startMillis;
 
-    ScenarioStateImpl(String name, String executor, Function<Duration, Double> progress) {
+    ScenarioStateImpl(String name, String executor, Supplier<Progress> progress, LongSupplier iterationsStarted) {
         this.name = name;
         this.executor = executor;
         this.progress = progress;
+        this.iterationsStarted = iterationsStarted;
     }
 
-    public void markStarted() {
-        startNanos = System.nanoTime();
-        startMillis = System.currentTimeMillis();
-    }
-
-    /** Reserves the next iteration number of this scenario. */
-    long nextIteration() {
-        return iterationsStarted.getAndIncrement();
-    }
-
-    /** Time since the scenario started. */
-    public Duration elapsed() {
-        return startNanos == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - startNanos);
+    /** The scenario's clock starts at {@code nanoTime} (a {@link System#nanoTime()} value, about now). */
+    void markStarted(long nanoTime) {
+        startMillis = System.currentTimeMillis() - (System.nanoTime() - nanoTime) / 1_000_000;
     }
 
     @Override
@@ -53,12 +43,12 @@ public final class ScenarioStateImpl implements ScenarioState {
 
     @Override
     public double progress() {
-        return progress.apply(elapsed());
+        return Math.max(0, Math.min(1, progress.get().fraction()));
     }
 
     @Override
     public long iterationInInstance() {
-        return Math.max(0, iterationsStarted.get() - 1);
+        return Math.max(0, iterationsStarted.getAsLong() - 1);
     }
 
     @Override
@@ -66,21 +56,16 @@ public final class ScenarioStateImpl implements ScenarioState {
         return iterationInInstance();
     }
 
-    /** This scenario as seen by the VU running its iteration number {@code iteration}. */
-    ScenarioState forIteration(long iteration) {
+    /** This scenario as seen by the VU running the iteration numbered {@code numbers}. */
+    ScenarioState forIteration(IterationCounters.Numbers numbers) {
         ScenarioStateImpl shared = this;
         return new ScenarioState() {
             public String name() { return shared.name; }
             public String executor() { return shared.executor; }
             public long startTimeMillis() { return shared.startMillis; }
             public double progress() { return shared.progress(); }
-            public long iterationInInstance() { return iteration; }
-            public long iterationInTest() { return iteration; }
+            public long iterationInInstance() { return numbers.inInstance(); }
+            public long iterationInTest() { return numbers.inTest(); }
         };
-    }
-
-    /** Iterations started so far. */
-    public long iterationsStarted() {
-        return iterationsStarted.get();
     }
 }

@@ -6,13 +6,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadFactory;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /**
- * The worker threads of one scenario: each takes a VU from the pool, runs a loop of iterations on it, and gives
- * it back. Ends them gracefully: waits until a deadline, then interrupts the iterations still running.
+ * The worker threads of a scenario whose VUs loop until told to stop: each takes a VU from the pool, runs its loop
+ * of iterations, and gives the VU back. Ends them gracefully: waits until a deadline, then interrupts the iterations
+ * still running.
  *
- * <p>Threads: started and awaited by the executor's thread; workers run on their own threads.
+ * <p>Threads: started and finished by the executor's thread; workers run on their own threads.
  */
 public final class VuWorkers {
 
@@ -21,6 +22,7 @@ public final class VuWorkers {
         private final Thread thread;
         private volatile VirtualUser vu;
         private volatile boolean active = true;
+        private volatile boolean hardStopped;
 
         private Worker(ThreadFactory factory, Runnable body) {
             this.thread = factory.newThread(body);
@@ -28,7 +30,7 @@ public final class VuWorkers {
 
         /** Whether the loop should go on. */
         public boolean active() {
-            return active;
+            return active && !hardStopped;
         }
 
         /** Asks the loop to end after its current iteration. */
@@ -36,12 +38,21 @@ public final class VuWorkers {
             active = false;
         }
 
-        /** Interrupts the iteration running now, if any. */
+        /** Interrupts the iteration running now, if any, and ends the loop. */
         public void interrupt() {
+            hardStopped = true;
             VirtualUser current = vu;
             if (current != null) {
                 current.interrupt();
+            } else {
+                // Still waiting for a VU from the pool: give up waiting.
+                thread.interrupt();
             }
+        }
+
+        /** True once {@link #interrupt()} was called: the iteration must end as interrupted. */
+        public boolean hardStopped() {
+            return hardStopped;
         }
 
         public boolean finished() {
@@ -54,25 +65,28 @@ public final class VuWorkers {
         }
     }
 
-    private final VuPool pool;
+    private final ScenarioRun run;
     private final TestRunState testRun;
     private final ThreadFactory threads;
     private final List<Worker> workers = new CopyOnWriteArrayList<>();
 
-    VuWorkers(VuPool pool, TestRunState testRun, ThreadFactory threads) {
-        this.pool = pool;
-        this.testRun = testRun;
+    VuWorkers(ScenarioRun run, ThreadFactory threads) {
+        this.run = run;
+        this.testRun = run.testRun();
         this.threads = threads;
     }
 
     /** Starts a worker that runs {@code loop} with a VU from the pool; the VU counts as active meanwhile. */
-    public Worker start(java.util.function.BiConsumer<Worker, VirtualUser> loop) {
+    public Worker start(BiConsumer<Worker, VirtualUser> loop) {
         Worker[] self = new Worker[1];
         Worker worker = new Worker(threads, () -> {
             VirtualUser vu;
             try {
-                vu = pool.take();
+                vu = run.pool().take();
             } catch (InterruptedException e) {
+                return;
+            }
+            if (vu == null) {
                 return;
             }
             self[0].vu = vu;
@@ -82,18 +96,13 @@ public final class VuWorkers {
             } finally {
                 self[0].vu = null;
                 testRun.vuDeactivated();
-                pool.giveBack(vu);
+                run.pool().giveBack(vu);
             }
         });
         self[0] = worker;
         workers.add(worker);
         worker.thread.start();
         return worker;
-    }
-
-    /** Starts a worker whose loop ignores its handle. */
-    public Worker start(Consumer<VirtualUser> loop) {
-        return start((worker, vu) -> loop.accept(vu));
     }
 
     /**
@@ -115,6 +124,16 @@ public final class VuWorkers {
         for (Worker worker : workers) {
             worker.thread.join();
         }
+    }
+
+    /** Waits until every worker ended or {@code deadlineNanos} passed; returns whether all ended. */
+    public boolean awaitAll(long deadlineNanos) throws InterruptedException {
+        for (Worker worker : workers) {
+            if (!worker.await(Duration.ofNanos(deadlineNanos - System.nanoTime()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** All workers started so far. */

@@ -2,9 +2,10 @@ package dev.k6j.engine.run;
 
 import dev.k6j.engine.Version;
 import dev.k6j.engine.config.Durations;
-import dev.k6j.engine.config.TestOptions;
+import dev.k6j.engine.executor.ExecutionPlan;
 import dev.k6j.engine.executor.Executor;
 import dev.k6j.engine.js.JsRuntime;
+import dev.k6j.engine.segment.ExecutionTuple;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -15,27 +16,33 @@ final class RunBanner {
     private RunBanner() {
     }
 
-    static void print(RunRequest request, JsRuntime runtime, TestOptions options, List<Executor> executors,
-                      List<String> outputs, int maxVus) {
+    /** @param executors every scenario, sorted by start time and name */
+    static void print(RunRequest request, JsRuntime runtime, ExecutionTuple tuple, List<Executor> executors,
+                      ExecutionPlan plan, List<String> outputs) {
         if (request.quiet()) {
             return;
         }
-        Duration longest = executors.stream()
-                .map(e -> e.config().startTime().plus(e.maxDuration()).plus(e.config().gracefulStop()))
-                .max(Duration::compareTo).orElse(Duration.ZERO);
+        Duration longest = roundToTenth(plan.endOffset());
         StringBuilder text = new StringBuilder();
         text.append("\n  k6j ").append(Version.engine()).append("  (JS runtime: ").append(runtime.mode()).append(")\n\n");
         text.append("     execution: local\n");
         text.append("        script: ").append(request.script().displayName()).append('\n');
         text.append("        output: ").append(outputs.isEmpty() ? "-" : String.join(", ", outputs)).append("\n\n");
-        text.append(String.format(Locale.ROOT, "     scenarios: (100.00%%) %d scenario%s, %d max VUs, %s max duration "
-                        + "(incl. graceful stop):\n", executors.size(), executors.size() == 1 ? "" : "s", maxVus,
+        text.append(String.format(Locale.ROOT, "     scenarios: (%.2f%%) %s, %d max VUs, %s max duration "
+                        + "(incl. graceful stop):\n", tuple.segment().floatLength() * 100,
+                executors.size() == 1 ? "1 scenario" : executors.size() + " scenarios", plan.maxPossibleVus(),
                 Durations.format(longest)));
         for (Executor executor : executors) {
             text.append("              * ").append(executor.config().name()).append(": ")
-                    .append(ExecutorDescriptions.describe(executor)).append('\n');
+                    .append(executor.description()).append('\n');
         }
         request.stdout().println(text);
         request.stdout().flush();
+    }
+
+    private static Duration roundToTenth(Duration duration) {
+        long tenth = 100_000_000L;
+        long nanos = duration.toNanos();
+        return Duration.ofNanos((nanos + tenth / 2) / tenth * tenth);
     }
 }

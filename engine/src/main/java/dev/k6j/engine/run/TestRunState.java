@@ -28,15 +28,97 @@ public final class TestRunState implements TestRun {
     private final Set<VirtualUser> busy = ConcurrentHashMap.newKeySet();
     private final AtomicReference<StopReason> stopReason = new AtomicReference<>();
     private final AtomicReference<String> failure = new AtomicReference<>();
+    private final Object pauseLock = new Object();
     private volatile long startNanos;
+    private volatile long endNanos;
+    private volatile long pausedSinceNanos;
+    private long totalPausedNanos;
+    private volatile ExecutionStatus status = ExecutionStatus.CREATED;
+    private volatile boolean tainted;
 
     public TestRunState(Map<String, Object> options) {
         this.options = options;
     }
 
-    /** Marks the start of the test (after init and setup), for elapsed times. */
+    /** Marks the start of the scenarios (after init and setup), for elapsed times. */
     public void markStarted() {
-        startNanos = System.nanoTime();
+        synchronized (pauseLock) {
+            long now = System.nanoTime();
+            if (pausedSinceNanos != 0) {
+                // Paused before the start: the pause so far doesn't count.
+                pausedSinceNanos = now;
+            }
+            startNanos = now;
+        }
+    }
+
+    /** Marks the end of the scenarios: the elapsed time stops growing. */
+    public void markEnded() {
+        endNanos = System.nanoTime();
+    }
+
+    public boolean started() {
+        return startNanos != 0;
+    }
+
+    public boolean ended() {
+        return endNanos != 0;
+    }
+
+    public ExecutionStatus status() {
+        return status;
+    }
+
+    public void setStatus(ExecutionStatus status) {
+        this.status = status;
+    }
+
+    /** Whether a threshold was crossed at its last evaluation (the REST API's {@code tainted}). */
+    public boolean tainted() {
+        return tainted;
+    }
+
+    public void setTainted(boolean tainted) {
+        this.tainted = tainted;
+    }
+
+    /** Pauses the clock: {@link #elapsed()} stops growing until {@link #resume()}. Returns false if already paused. */
+    public boolean pause() {
+        synchronized (pauseLock) {
+            if (pausedSinceNanos != 0) {
+                return false;
+            }
+            pausedSinceNanos = System.nanoTime();
+            return true;
+        }
+    }
+
+    /** Resumes the clock and wakes {@link #awaitResumed()}. Returns false if it was not paused. */
+    public boolean resume() {
+        synchronized (pauseLock) {
+            if (pausedSinceNanos == 0) {
+                return false;
+            }
+            if (startNanos != 0) {
+                totalPausedNanos += System.nanoTime() - pausedSinceNanos;
+            }
+            pausedSinceNanos = 0;
+            pauseLock.notifyAll();
+            return true;
+        }
+    }
+
+    public boolean paused() {
+        return pausedSinceNanos != 0;
+    }
+
+    /** Waits while the test is paused, or until it stops. */
+    public void awaitResumed() throws InterruptedException {
+        synchronized (pauseLock) {
+            while (pausedSinceNanos != 0 && !stopping()) {
+                pauseLock.wait(100);
+            }
+        }
     }
 
     @Override
@@ -44,9 +126,16 @@ public final class TestRunState implements TestRun {
         return options;
     }
 
+    /** Time the scenarios have run: from their start to now (or their end), not counting pauses. */
     @Override
     public Duration elapsed() {
-        return startNanos == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - startNanos);
+        synchronized (pauseLock) {
+            if (startNanos == 0) {
+                return Duration.ZERO;
+            }
+            long until = endNanos != 0 ? endNanos : pausedSinceNanos != 0 ? pausedSinceNanos : System.nanoTime();
+            return Duration.ofNanos(Math.max(0, until - startNanos - totalPausedNanos));
+        }
     }
 
     @Override
@@ -107,6 +196,11 @@ public final class TestRunState implements TestRun {
 
     public void vuInitialized() {
         vusInitialized.incrementAndGet();
+    }
+
+    /** A VU was let go before the end (the externally-controlled executor lowering its max VUs). */
+    public void vuReleased() {
+        vusInitialized.decrementAndGet();
     }
 
     @Override

@@ -1,11 +1,15 @@
 package dev.k6j.engine.run;
 
+import dev.k6j.engine.api.RestApiServer;
 import dev.k6j.engine.config.ConfigFile;
 import dev.k6j.engine.config.TestOptions;
 import dev.k6j.engine.errors.ExitCode;
 import dev.k6j.engine.errors.K6jException;
+import dev.k6j.engine.executor.ExecutionPlan;
 import dev.k6j.engine.executor.Executor;
 import dev.k6j.engine.executor.Executors;
+import dev.k6j.engine.executor.RunContext;
+import dev.k6j.engine.executor.VuPool;
 import dev.k6j.engine.extension.ExtensionRegistry;
 import dev.k6j.engine.js.JsRuntime;
 import dev.k6j.engine.js.ModuleRegistry;
@@ -17,6 +21,9 @@ import dev.k6j.engine.metrics.ThresholdResults;
 import dev.k6j.engine.metrics.Thresholds;
 import dev.k6j.engine.output.OutputContext;
 import dev.k6j.engine.output.OutputManager;
+import dev.k6j.engine.progress.ProgressBar;
+import dev.k6j.engine.progress.ProgressPrinter;
+import dev.k6j.engine.segment.ExecutionTuple;
 import dev.k6j.engine.vu.ConsoleLog;
 import dev.k6j.engine.vu.ConsoleLogger;
 import dev.k6j.engine.vu.IterationRunner;
@@ -24,6 +31,7 @@ import dev.k6j.engine.vu.VirtualUser;
 import dev.k6j.engine.vu.VuEnvironment;
 import dev.k6j.spi.RunStatus;
 import dev.k6j.spi.TagSet;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +39,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * Runs one test from start to end: init, options, outputs, VUs, setup, scenarios, teardown, thresholds, summary,
- * and decides the exit code. Data flows one way: script → VUs → samples → metrics engine → sinks and outputs →
- * summary.
+ * Runs one test from start to end: init, options, the execution plan, outputs, VUs, setup, scenarios, teardown,
+ * thresholds, summary, and decides the exit code. Data flows one way: script → VUs → samples → metrics engine → sinks
+ * and outputs → summary. The REST API, when on, watches and steers the run from the side.
  */
 public final class TestRunner {
 
@@ -78,8 +86,11 @@ public final class TestRunner {
             Map<String, Object> raw = ScriptOptions.consolidate(request.configFile(),
                     ScriptOptions.exported(serviceVu), request.systemEnvironment(), request.cliOptions());
             TestOptions options = TestOptions.from(raw);
-            List<Executor> executors = options.scenarios().stream().map(Executors::create).toList();
+            ExecutionTuple tuple = options.executionTuple();
+            List<Executor> executors = Executors.createAll(options.scenarios(), tuple);
             requireExecFunctions(serviceVu, executors);
+            ExecutionPlan plan = ExecutionPlan.of(executors);
+            List<Executor> working = withWork(executors, tuple, console);
 
             Thresholds thresholds = options.noThresholds() ? Thresholds.none()
                     : ThresholdParser.parse(options.thresholds());
@@ -91,56 +102,153 @@ public final class TestRunner {
             if (interruption != null) {
                 testRun.stop(interruption);
             }
-            VuEnvironment env = environment(runtime, registry, metrics, testRun, options.tags(), options.systemTags(),
-                    console, timers);
-            OutputManager outputs = OutputManager.create(request.outputs(), extensions, new OutputContext(
-                    request.configFile() == null ? Map.of() : ConfigFile.read(request.configFile()),
-                    request.systemEnvironment(), raw, request.workingDirectory(), request.stdout(), request.stderr(),
-                    name -> new ConsoleLogger(name, console, 0)));
-            outputs.setThresholds(thresholds.sources());
-            outputs.setTestRunStopCallback(cause -> testRun.stop(new TestRunState.StopReason(
-                    ExitCode.GENERIC_ENGINE, "an output stopped the test: " + cause.getMessage())));
-            metrics.addListener(outputs::addMetricSamples);
-
-            int maxVus = executors.stream().mapToInt(Executor::maxVus).sum();
-            RunBanner.print(request, runtime, options, executors, outputs.descriptions(), maxVus);
-            outputs.start();
-            metrics.start();
-            RunStatus status = RunStatus.FINISHED;
+            if (options.paused()) {
+                testRun.pause();
+            }
+            RestApiServer api = startApi(new RunController(testRun, working), console);
             try {
-                List<VirtualUser> vus = new VuFactory(env, testRun).createAll(maxVus);
-                serviceVu.close();
-                serviceVu = new VuFactory(env, testRun).create(0);
-                String setupData = Lifecycle.setup(serviceVu, options, testRun);
-                IterationRunner iterations = new IterationRunner(registry, options.minIterationDuration());
-                try (RunTicker ticker = RunTicker.start(request, metrics, thresholds, testRun, builtin,
-                        TagSet.of(options.tags()), executors,
-                        maxVus, options.noThresholds())) {
-                    new ScenarioScheduler(executors, vus, iterations, testRun, setupData).runAll();
-                    ticker.finalProgress();
-                }
-                Lifecycle.teardown(serviceVu, options, testRun, setupData);
-                vus.forEach(VirtualUser::close);
-                metrics.flush();
-                ThresholdResults results = thresholds.evaluateFinal(metrics.snapshot(), testRun.elapsed());
-                boolean summaryTimedOut = !EndOfTest.report(request, serviceVu, options, metrics.snapshot(), results,
-                        testRun.elapsed());
-                ExitCode exit = exitCode(testRun, results, options, console);
-                if (exit == ExitCode.SUCCESS && summaryTimedOut) {
-                    exit = ExitCode.GENERIC_TIMEOUT;
-                }
-                status = statusOf(testRun, exit);
-                return exit;
-            } catch (K6jException e) {
-                status = e.exitCode() == ExitCode.SCRIPT_EXCEPTION ? RunStatus.ABORTED_SCRIPT_ERROR : RunStatus.ABORTED_SYSTEM;
-                throw e;
+                return runTest(testRun, options, tuple, executors, working, plan, thresholds, serviceVu, registry,
+                        builtin, metrics, runtime, console, timers);
             } finally {
-                serviceVu.close();
-                metrics.close();
-                outputs.stop(status);
+                if (api != null) {
+                    api.close();
+                }
             }
         } finally {
             timers.shutdownNow();
+        }
+    }
+
+    @SuppressWarnings("checkstyle:ParameterNumber")
+    private ExitCode runTest(TestRunState testRun, TestOptions options, ExecutionTuple tuple, List<Executor> executors,
+                             List<Executor> working, ExecutionPlan plan, Thresholds thresholds, VirtualUser serviceVu,
+                             MetricRegistryImpl registry, BuiltinMetrics builtin, MetricsEngine metrics,
+                             JsRuntime runtime, ConsoleLog console, ScheduledExecutorService timers)
+            throws InterruptedException {
+        Map<String, Object> raw = options.raw();
+        VuEnvironment env = environment(runtime, registry, metrics, testRun, options.tags(), options.systemTags(),
+                console, timers);
+        OutputManager outputs = OutputManager.create(request.outputs(), extensions, new OutputContext(
+                request.configFile() == null ? Map.of() : ConfigFile.read(request.configFile()),
+                request.systemEnvironment(), raw, request.workingDirectory(), request.stdout(), request.stderr(),
+                name -> new ConsoleLogger(name, console, 0)));
+        outputs.setThresholds(thresholds.sources());
+        outputs.setTestRunStopCallback(cause -> testRun.stop(new TestRunState.StopReason(
+                ExitCode.GENERIC_ENGINE, "an output stopped the test: " + cause.getMessage())));
+        metrics.addListener(outputs::addMetricSamples);
+
+        RunBanner.print(request, runtime, tuple, executors, plan, outputs.descriptions());
+        outputs.start();
+        metrics.start();
+        RunStatus status = RunStatus.FINISHED;
+        List<VirtualUser> allVus = new ArrayList<>();
+        try {
+            testRun.setStatus(ExecutionStatus.INIT_VUS);
+            VuFactory factory = new VuFactory(env, testRun);
+            VuIds ids = new VuIds(tuple);
+            List<VirtualUser> planned = factory.createAll(plan.maxPlannedVus(), ids);
+            VuPool pool = new VuPool(planned, plan.maxPossibleVus() - plan.maxPlannedVus(),
+                    () -> factory.createNext(ids), testRun::stopping, message -> console.log("warn", 0, message));
+            testRun.setStatus(ExecutionStatus.INIT_DONE);
+            serviceVu.close();
+            serviceVu = new VuFactory(env, testRun).create(0);
+            if (testRun.paused()) {
+                testRun.setStatus(ExecutionStatus.PAUSED_BEFORE_RUN);
+                testRun.awaitResumed();
+            }
+            testRun.setStatus(ExecutionStatus.SETUP);
+            String setupData = testRun.stopping() ? null : Lifecycle.setup(serviceVu, options, testRun);
+            RunContext context = new RunContext(pool, new IterationRunner(registry, options.minIterationDuration()),
+                    testRun, setupData, ScenarioScheduler.vuThreads(), metrics::push, builtin.droppedIterations,
+                    TagSet.of(options.tags()), options.systemTags(), request.scriptEnvironment(), console);
+            ScenarioScheduler scheduler = new ScenarioScheduler(working, context);
+            testRun.setStatus(ExecutionStatus.RUNNING);
+            try {
+                runScenarios(scheduler, testRun, options, thresholds, builtin, metrics, plan, console);
+            } finally {
+                allVus.addAll(pool.all());
+            }
+            testRun.setStatus(ExecutionStatus.TEARDOWN);
+            Lifecycle.teardown(serviceVu, options, testRun, setupData);
+            allVus.forEach(VirtualUser::close);
+            allVus.clear();
+            metrics.flush();
+            ThresholdResults results = thresholds.evaluateFinal(metrics.snapshot(), testRun.elapsed());
+            boolean summaryCompleted = EndOfTest.report(request, serviceVu, options, metrics.snapshot(), results,
+                    testRun.elapsed());
+            ExitCode exit = exitCode(testRun, results, options, console);
+            if (exit == ExitCode.SUCCESS && !summaryCompleted) {
+                exit = ExitCode.GENERIC_TIMEOUT;
+            }
+            testRun.setStatus(exit == ExitCode.EXTERNAL_ABORT ? ExecutionStatus.INTERRUPTED : ExecutionStatus.ENDED);
+            status = statusOf(testRun, exit);
+            return exit;
+        } catch (K6jException e) {
+            status = e.exitCode() == ExitCode.SCRIPT_EXCEPTION ? RunStatus.ABORTED_SCRIPT_ERROR : RunStatus.ABORTED_SYSTEM;
+            throw e;
+        } finally {
+            allVus.forEach(VirtualUser::close);
+            serviceVu.close();
+            metrics.close();
+            outputs.stop(status);
+        }
+    }
+
+    /** The scenarios with the live progress and the clock's jobs around them. */
+    private void runScenarios(ScenarioScheduler scheduler, TestRunState testRun, TestOptions options,
+                              Thresholds thresholds, BuiltinMetrics builtin, MetricsEngine metrics, ExecutionPlan plan,
+                              ConsoleLog console) throws InterruptedException {
+        List<ProgressBar> bars = new ArrayList<>();
+        boolean tty = request.stdoutIsTty();
+        int width = tty && !request.quiet() ? ProgressPrinter.terminalWidth(request.systemEnvironment()) : 80;
+        RunStats stats = new RunStats(testRun, plan.endOffset(), plan.maxPossibleVus());
+        bars.add(ProgressBar.hijacked(stats::line));
+        bars.addAll(scheduler.bars());
+        RunTicker ticker = RunTicker.start(metrics, thresholds, testRun, builtin, TagSet.of(options.tags()),
+                options.noThresholds());
+        try (ProgressPrinter printer = ProgressPrinter.start(request.stderr(), tty, request.color(), request.quiet(),
+                bars, width)) {
+            console.setPersistentText(printer::persistentText);
+            try {
+                scheduler.runAll();
+            } finally {
+                console.setPersistentText(null);
+            }
+        } finally {
+            ticker.close();
+        }
+    }
+
+    /** The executors that have work in this instance's segment; the others are left out with a warning, as k6. */
+    private static List<Executor> withWork(List<Executor> executors, ExecutionTuple tuple, ConsoleLog console) {
+        List<Executor> working = new ArrayList<>();
+        for (Executor executor : executors) {
+            if (executor.hasWork()) {
+                working.add(executor);
+            } else {
+                console.log("warn", 0, "Executor '" + executor.config().name() + "' is disabled for segment "
+                        + tuple.segment() + " due to lack of work!");
+            }
+        }
+        return working;
+    }
+
+    /** Starts the REST API unless it is off; a failure stops the run only when the address was asked for. */
+    private RestApiServer startApi(RunController controller, ConsoleLog console) {
+        String address = request.address();
+        if (address == null || address.isBlank()) {
+            return null;
+        }
+        try {
+            return RestApiServer.start(address, controller);
+        } catch (IOException | RuntimeException e) {
+            String message = "could not start the REST API on " + address + ": " + e.getMessage();
+            if (request.addressExplicit()) {
+                throw new K6jException(ExitCode.CANNOT_START_REST_API, message
+                        + "; pick another with --address host:port, or turn it off with --address \"\"");
+            }
+            console.log("warn", 0, message);
+            return null;
         }
     }
 
@@ -193,7 +301,7 @@ public final class TestRunner {
         return switch (exit) {
             case THRESHOLDS_FAILED -> RunStatus.ABORTED_THRESHOLD;
             case EXTERNAL_ABORT -> RunStatus.INTERRUPTED;
-            case SCRIPT_ABORTED -> RunStatus.ABORTED_USER;
+            case SCRIPT_ABORTED, SCRIPT_STOPPED_FROM_REST_API -> RunStatus.ABORTED_USER;
             default -> RunStatus.ABORTED_SYSTEM;
         };
     }

@@ -13,7 +13,7 @@ import java.util.concurrent.Future;
 
 /**
  * Creates VUs and runs their init code, in parallel on the machine's cores (a context is built and the script
- * evaluated per VU, as k6 does).
+ * evaluated per VU, as k6 does). Thread-safe.
  */
 final class VuFactory {
 
@@ -25,9 +25,13 @@ final class VuFactory {
         this.testRun = testRun;
     }
 
-    /** One initialized VU with the given id, on the current thread. */
+    /** The service VU (id 0: options, setup, teardown, handleSummary), on the current thread. */
     VirtualUser create(long id) {
-        VirtualUser vu = new VirtualUser(environment, id);
+        return create(new VuIds.Ids(id, id));
+    }
+
+    private VirtualUser create(VuIds.Ids ids) {
+        VirtualUser vu = new VirtualUser(environment, ids.inInstance(), ids.inTest());
         try {
             vu.init();
         } catch (RuntimeException e) {
@@ -37,20 +41,22 @@ final class VuFactory {
         return vu;
     }
 
-    /** VUs 1..count, initialized in parallel. A script error in any of them fails the whole call. */
-    List<VirtualUser> createAll(int count) throws InterruptedException {
-        int threads = Math.max(1, Math.min(count, Runtime.getRuntime().availableProcessors()));
+    /** One more test VU with the next ids, on the current thread; counts as initialized. */
+    VirtualUser createNext(VuIds ids) {
+        VirtualUser vu = create(ids.next());
+        testRun.vuInitialized();
+        return vu;
+    }
+
+    /** {@code count} test VUs, initialized in parallel. A script error in any of them fails the whole call. */
+    List<VirtualUser> createAll(long count, VuIds ids) throws InterruptedException {
+        int threads = (int) Math.max(1, Math.min(count, Runtime.getRuntime().availableProcessors()));
         List<VirtualUser> vus = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon()
                 .name("k6j-vu-init-", 0).factory())) {
             List<Future<VirtualUser>> futures = new ArrayList<>();
-            for (long id = 1; id <= count; id++) {
-                long vuId = id;
-                futures.add(pool.submit(() -> {
-                    VirtualUser vu = create(vuId);
-                    testRun.vuInitialized();
-                    return vu;
-                }));
+            for (long i = 0; i < count; i++) {
+                futures.add(pool.submit(() -> createNext(ids)));
             }
             for (Future<VirtualUser> future : futures) {
                 try {

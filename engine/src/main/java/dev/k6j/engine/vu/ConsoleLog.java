@@ -15,6 +15,7 @@ public final class ConsoleLog {
     private final boolean color;
     private final long startNanos = System.nanoTime();
     private volatile UnaryOperator<String> redactor = UnaryOperator.identity();
+    private volatile java.util.function.Supplier<String> persistentText;
 
     public ConsoleLog(PrintStream out, boolean debugEnabled, boolean color) {
         this.out = out;
@@ -43,8 +44,24 @@ public final class ConsoleLog {
         String prefix = vuId > 0 ? "[VU " + vuId + "] " : "";
         String line = String.format(Locale.ROOT, "%s[%04d] %s%s", colored, seconds, prefix, redactor.apply(message));
         synchronized (out) {
-            out.println(line);
+            java.util.function.Supplier<String> below = persistentText;
+            String after = below == null ? "" : below.get();
+            if (after.isEmpty()) {
+                out.println(line);
+            } else {
+                // On a terminal with live progress: erase the rest of the line, then draw the bars again below it.
+                out.print(line + "\u001b[0K\n" + after);
+                out.flush();
+            }
         }
+    }
+
+    /**
+     * Text to print after every log line, such as the live progress bars on a terminal (k6's persistent text);
+     * {@code null} for none. Called with the stream's lock held.
+     */
+    public void setPersistentText(java.util.function.Supplier<String> text) {
+        this.persistentText = text;
     }
 
     /** Whether {@code debug} lines are shown ({@code --verbose}). */

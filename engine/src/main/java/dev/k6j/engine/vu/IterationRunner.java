@@ -40,12 +40,23 @@ public final class IterationRunner {
      * @param setupData the JSON text of setup()'s result, or {@code null}
      */
     public Outcome run(VirtualUser vu, String exec, String setupData) {
-        return vu.inContext(() -> runInContext(vu, exec, setupData));
+        return run(vu, exec, setupData, () -> false);
     }
 
-    private Outcome runInContext(VirtualUser vu, String exec, String setupData) {
+    /**
+     * Runs the function {@code exec} of the script once on {@code vu}, unless {@code cut} says the iteration must
+     * not run: then it ends at once as interrupted (a stop that came while the iteration was starting).
+     */
+    public Outcome run(VirtualUser vu, String exec, String setupData, java.util.function.BooleanSupplier cut) {
+        return vu.inContext(() -> runInContext(vu, exec, setupData, cut));
+    }
+
+    private Outcome runInContext(VirtualUser vu, String exec, String setupData, java.util.function.BooleanSupplier cut) {
         long start = System.nanoTime();
         vu.beginIteration();
+        if (cut.getAsBoolean()) {
+            return Outcome.INTERRUPTED;
+        }
         Outcome outcome;
         try {
             Value function = vu.exportedFunction(exec).orElseThrow(() -> new IllegalStateException(

@@ -61,13 +61,23 @@ public final class VirtualUser implements Vu, AutoCloseable {
     private Value namespace;
     private String setupDataJson;
     private Value setupDataValue;
+    private Map<String, String> scenarioEnv = Map.of();
+    private Map<String, String> appliedEnv = Map.of();
     private volatile boolean interrupted;
     private volatile Thread runningThread;
     private volatile Thread interrupter;
 
     public VirtualUser(VuEnvironment env, long id) {
+        this(env, id, id);
+    }
+
+    /**
+     * @param id       the VU's number in this instance ({@code __VU}, {@code exec.vu.idInInstance})
+     * @param idInTest its number across all instances of a segmented test ({@code exec.vu.idInTest})
+     */
+    public VirtualUser(VuEnvironment env, long id, long idInTest) {
         this.env = env;
-        this.state = new VuStateImpl(id, id, env.testTags(), env.systemTags());
+        this.state = new VuStateImpl(id, idInTest, env.testTags(), env.systemTags());
         this.logger = new ConsoleLogger("k6j.vu." + id, env.console(), id);
     }
 
@@ -173,12 +183,29 @@ public final class VirtualUser implements Vu, AutoCloseable {
         return setupDataValue;
     }
 
-    /** Prepares the next iteration: counters, {@code __ITER}. */
+    /**
+     * Moves the VU into a scenario for its next iteration: the scenario's state and tags apply to later samples,
+     * and its {@code env} is merged into {@code __ENV}. Called on the thread holding the VU, outside its context.
+     */
+    public void enterScenario(dev.k6j.spi.ScenarioState scenario, dev.k6j.spi.TagSet tags,
+                              Map<String, String> scenarioEnvironment) {
+        state.enterScenario(scenario, tags);
+        this.scenarioEnv = scenarioEnvironment;
+    }
+
+    /** Prepares the next iteration: counters, {@code __ITER}, the scenario's {@code __ENV}. */
     public void beginIteration() {
         state.nextIteration();
         state.setGroup("");
         interrupted = false;
         context.getBindings("js").putMember("__ITER", state.iteration());
+        if (!scenarioEnv.equals(appliedEnv)) {
+            // As k6 does on activation: __ENV is the test's environment with the scenario's env on top.
+            Map<String, String> merged = new java.util.LinkedHashMap<>(env.environment());
+            merged.putAll(scenarioEnv);
+            context.getBindings("js").putMember("__ENV", convert.toJs(merged));
+            appliedEnv = scenarioEnv;
+        }
     }
 
     /** Forgets pending callbacks and timers after an interrupted or failed iteration. */

@@ -27,6 +27,8 @@ public final class VuStateImpl implements VuState {
     private String groupPath = "";
     private long iteration = -1;
     private long iterationInScenario = -1;
+    /** Each scenario's iteration count of this VU, which goes on when the VU comes back to a scenario. */
+    private final Map<String, Long> scenarioIterations = new java.util.HashMap<>();
     private boolean inInit = true;
     private TagSet merged;
     private TagSet mergedMetadata;
@@ -145,9 +147,6 @@ public final class VuStateImpl implements VuState {
 
     /** Enters a scenario: its state and tags apply to later samples. */
     public void enterScenario(ScenarioState state, TagSet tags) {
-        if (!scenario.name().equals(state.name())) {
-            iterationInScenario = -1;
-        }
         scenario = state;
         TagSet withName = systemTags.enabled("scenario") ? tags.with("scenario", state.name()) : tags;
         if (!withName.equals(scenarioTags)) {
@@ -159,7 +158,7 @@ public final class VuStateImpl implements VuState {
     /** Called by the VU before each iteration. */
     void nextIteration() {
         iteration++;
-        iterationInScenario++;
+        iterationInScenario = scenarioIterations.merge(scenario.name(), 0L, (previous, zero) -> previous + 1);
         if (systemTags.enabled("iter")) {
             mergedMetadata = null;
         }

@@ -1,0 +1,53 @@
+package dev.k6j.engine.executor;
+
+import dev.k6j.engine.config.ScenarioConfig;
+import dev.k6j.engine.segment.ExecutionTuple;
+import java.time.Duration;
+
+/**
+ * What every executor has: its scenario, this instance's segment, and the clock of its run. k6's
+ * {@code BaseExecutor}. The start time is written once by the scenario's thread; any thread may read it.
+ */
+abstract class BaseExecutor implements Executor {
+
+    protected final ScenarioConfig config;
+    protected final ExecutionTuple tuple;
+    private volatile long startNanos;
+
+    BaseExecutor(ScenarioConfig config, ExecutionTuple tuple) {
+        this.config = config;
+        this.tuple = tuple;
+    }
+
+    @Override
+    public ScenarioConfig config() {
+        return config;
+    }
+
+    @Override
+    public ExecutionTuple iterationTuple() {
+        return tuple;
+    }
+
+    /**
+     * Starts the executor's clock, which is also the scenario's {@code exec.scenario.startTime} and the origin of its
+     * schedule; returns the start as a {@link System#nanoTime()} value.
+     */
+    protected long markStart(ScenarioRun run) {
+        long now = System.nanoTime();
+        startNanos = now;
+        run.state().markStarted(now);
+        return now;
+    }
+
+    /** Time since {@link #markStart(ScenarioRun)}, zero before. */
+    protected Duration elapsed() {
+        long start = startNanos;
+        return start == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /** This executor's banner line: {@code head} and k6's base facts (exec, startTime, gracefulStop). */
+    protected String describe(String head, String... facts) {
+        return head + ExecutorDescriptions.baseInfo(config, facts);
+    }
+}
