@@ -1,0 +1,102 @@
+package dev.k6j.engine.http;
+
+import io.netty.handler.codec.http.cookie.ClientCookieDecoder;
+import io.netty.handler.codec.http.cookie.Cookie;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How a request ended: the final response (after redirects) or the error, with what k6's {@code Response} shows.
+ * Plain Java data, made on an event loop; {@link #toMap()} gives the script's view (converted on the VU thread).
+ *
+ * @param url            the final URL
+ * @param response       the final response, or {@code null} when the request failed
+ * @param body           the body for the script: String (text), byte[] (binary) or {@code null}
+ * @param error          the failure, or {@code null}
+ * @param errorCode      k6's error code (1000 + status for 4xx/5xx), 0 when none
+ * @param timings        the final round trip's timings
+ * @param remoteIp       the server's address, or ""
+ * @param remotePort     the server's port, or 0
+ * @param tlsVersion     {@code tls1.3} etc., or "" for clear text
+ * @param tlsCipherSuite the cipher suite, or ""
+ * @param request        {@code res.request}: method, url, headers, body, cookies of the first request
+ */
+public record HttpOutcome(String url, RawResponse response, Object body, HttpError error, int errorCode,
+                          Timings timings, String remoteIp, int remotePort, String tlsVersion, String tlsCipherSuite,
+                          Map<String, Object> request) {
+
+    /** Whether the request failed (status 0). */
+    public boolean failed() {
+        return error != null;
+    }
+
+    /** The response status, 0 when the request failed. */
+    public int status() {
+        return error == null && response != null ? response.status() : 0;
+    }
+
+    /** The script's {@code Response} fields, in k6's order. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("remote_ip", remoteIp);
+        map.put("remote_port", remotePort);
+        map.put("url", url);
+        boolean ok = error == null && response != null;
+        map.put("status", ok ? response.status() : 0);
+        map.put("status_text", ok ? response.status() + " " + response.reason() : "");
+        map.put("proto", ok ? response.proto() : "");
+        map.put("headers", ok ? headers() : new LinkedHashMap<>());
+        map.put("cookies", ok ? cookies() : new LinkedHashMap<>());
+        map.put("body", body instanceof String text ? text : body);
+        map.put("timings", timings.toMap());
+        map.put("tls_version", tlsVersion);
+        map.put("tls_cipher_suite", tlsCipherSuite);
+        map.put("ocsp", Map.of("produced_at", 0, "this_update", 0, "next_update", 0, "revoked_at", 0,
+                "revocation_reason", "", "status", "unknown"));
+        map.put("error", error == null ? "" : error.getMessage());
+        map.put("error_code", errorCode);
+        map.put("request", request);
+        return map;
+    }
+
+    private Map<String, Object> headers() {
+        Map<String, Object> headers = new LinkedHashMap<>();
+        for (Map.Entry<String, String> header : response.headers()) {
+            headers.merge(HeaderNames.canonical(header.getKey()), header.getValue(), (a, b) -> a + ", " + b);
+        }
+        return headers;
+    }
+
+    private Map<String, Object> cookies() {
+        Map<String, Object> cookies = new LinkedHashMap<>();
+        long now = System.currentTimeMillis();
+        for (String header : response.headers("Set-Cookie")) {
+            Cookie cookie = ClientCookieDecoder.LAX.decode(header);
+            if (cookie == null) {
+                continue;
+            }
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", cookie.name());
+            entry.put("value", cookie.value());
+            entry.put("domain", cookie.domain() == null ? "" : cookie.domain());
+            entry.put("path", cookie.path() == null ? "" : cookie.path());
+            entry.put("http_only", cookie.isHttpOnly());
+            entry.put("secure", cookie.isSecure());
+            long maxAge = cookie.maxAge() == Long.MIN_VALUE ? 0 : cookie.maxAge();
+            entry.put("max_age", maxAge);
+            entry.put("expires", cookie.maxAge() == Long.MIN_VALUE ? 0 : now + maxAge * 1000);
+            @SuppressWarnings("unchecked")
+            List<Object> list = (List<Object>) cookies.computeIfAbsent(cookie.name(), n -> new ArrayList<>());
+            list.add(entry);
+        }
+        return cookies;
+    }
+
+    /** The body as text, whatever the response type was (for {@code res.json()} errors and debug output). */
+    static String text(byte[] body) {
+        return body == null ? null : new String(body, StandardCharsets.UTF_8);
+    }
+}
