@@ -44,6 +44,9 @@ final class EndpointHandler extends SimpleChannelInboundHandler<FullHttpRequest>
             reply = Reply.text(500, "testbed error: " + e + "\n");
         }
         boolean keepAlive = HttpUtil.isKeepAlive(request);
+        if (request.method().equals(io.netty.handler.codec.http.HttpMethod.HEAD)) {
+            reply.body = new byte[0];
+        }
         Reply ready = reply;
         if (reply.delayMillis > 0) {
             ctx.executor().schedule(() -> send(ctx, ready, keepAlive), reply.delayMillis, TimeUnit.MILLISECONDS);
