@@ -11,7 +11,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 import org.graalvm.polyglot.HostAccess;
@@ -34,10 +36,22 @@ public final class HttpHost {
     private RequestParser parser;
     private ResponseCallback callback = ResponseCallback.DEFAULT;
     private long lastIteration = -1;
+    private final Set<RequestRun> inFlightAsync = ConcurrentHashMap.newKeySet();
 
     HttpHost(Vu vu, Supplier<HttpModule.Shared> shared) {
         this.vu = vu;
         this.shared = shared;
+        if (vu instanceof VirtualUser virtualUser) {
+            // An interrupted iteration drops its callbacks: its async requests stop with it.
+            virtualUser.loop().addResetHook(this::cancelAsync);
+        }
+    }
+
+    private void cancelAsync() {
+        for (RequestRun run : List.copyOf(inFlightAsync)) {
+            run.cancel();
+        }
+        inFlightAsync.clear();
     }
 
     // ---- requests ----------------------------------------------------------------------------------------------
@@ -73,7 +87,10 @@ public final class HttpHost {
             }
             return promise.promise();
         }
-        client().start(spec).outcome().whenComplete((outcome, failure) -> {
+        RequestRun run = client().start(spec);
+        inFlightAsync.add(run);
+        run.outcome().whenComplete((outcome, failure) -> {
+            inFlightAsync.remove(run);
             if (failure != null) {
                 promise.reject(failure);
             } else if (outcome.failed() && spec.throwErrors()) {

@@ -65,4 +65,34 @@ class HttpModuleIT {
     void tlsVersionAndCipherSuitesLimitTheHandshake() {
         passes("tls-version.js");
     }
+
+    @Test
+    void testWideOptionsApply() {
+        CliRun run = testbed.run("options.js");
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(run.stdout()).as(run.all()).doesNotContainPattern("(?m)^\\s*✗ ");
+        assertThat(run.stderr()).as("httpDebug dumps").contains("Request:").contains("GET /get HTTP/1.1")
+                .contains("Response:").contains("HTTP/1.1 200 OK");
+    }
+
+    @Test
+    void noConnectionReuseOpensAConnectionPerRequest() {
+        passes("no-reuse.js");
+    }
+
+    @Test
+    void aGracefulStopAbortsRequestsInFlight() {
+        long start = System.nanoTime();
+        CliRun run = testbed.run("interrupted.js");
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat((System.nanoTime() - start) / 1e9).as("ended well before the 30 s responses").isLessThan(20);
+        assertThat(run.stdout()).as("both requests ended, with samples").containsPattern("http_reqs\\.+: 2 ");
+    }
+
+    @Test
+    void requestsInTheInitContextAreAScriptError() {
+        CliRun run = testbed.run("init-request.js");
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(107);
+        assertThat(run.stderr()).contains("Making http requests in the init context is not supported");
+    }
 }
