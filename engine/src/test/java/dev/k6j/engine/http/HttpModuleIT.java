@@ -76,6 +76,11 @@ class HttpModuleIT {
     }
 
     @Test
+    void cliFlagsSetTheHttpOptions() {
+        passes("cli-flags.js", "--user-agent", "flag-agent", "--max-redirects", "0", "--discard-response-bodies");
+    }
+
+    @Test
     void noConnectionReuseOpensAConnectionPerRequest() {
         passes("no-reuse.js");
     }
