@@ -83,7 +83,7 @@ public final class HttpHost {
                 promise.reject(new IllegalArgumentException(e.getMessage()));
             } else {
                 log("warn", "Request Failed error=\"" + e.getMessage() + "\"");
-                promise.resolve(parseFailure(e).toMap());
+                promise.resolve(new ResponseData(parseFailure(e), vu));
             }
             return promise.promise();
         }
@@ -96,7 +96,7 @@ public final class HttpHost {
             } else if (outcome.failed() && spec.throwErrors()) {
                 promise.reject(new IllegalStateException(outcome.error().getMessage()));
             } else {
-                promise.resolve(outcome.toMap());
+                promise.resolve(new ResponseData(outcome, vu));
             }
         });
         return promise.promise();
@@ -121,7 +121,7 @@ public final class HttpHost {
                     throw vu.jsError("Error", e.getMessage());
                 }
                 log("warn", "A batch request failed error=\"" + e.getMessage() + "\"");
-                results.add(parseFailure(e).toMap());
+                results.add(new ResponseData(parseFailure(e), vu));
                 return vu.toJs(results);
             }
         }
@@ -133,7 +133,7 @@ public final class HttpHost {
             if (outcome.failed() && specs.get(i).throwErrors()) {
                 throw vu.jsError("Error", outcome.error().getMessage());
             }
-            results.add(outcome.toMap());
+            results.add(new ResponseData(outcome, vu));
         }
         return vu.toJs(results);
     }
@@ -144,7 +144,7 @@ public final class HttpHost {
             throw vu.jsError("Error", e.getMessage());
         }
         log("warn", "Request Failed error=\"" + e.getMessage() + "\"");
-        return vu.toJs(parseFailure(e).toMap());
+        return vu.context().asValue(new ResponseData(parseFailure(e), vu));
     }
 
     private static HttpOutcome parseFailure(RuntimeException e) {
@@ -158,7 +158,7 @@ public final class HttpHost {
         if (outcome.failed() && spec.throwErrors()) {
             throw vu.jsError("Error", outcome.error().getMessage());
         }
-        return vu.toJs(outcome.toMap());
+        return vu.context().asValue(new ResponseData(outcome, vu));
     }
 
     /** Parks the VU thread until the future completes; an interrupt (the VU stopping) aborts the request. */

@@ -91,7 +91,12 @@
       throw new Error('res.submitForm() needs k6/html, which this k6j build does not have yet');
     }
   }
-  const toResponse = (data) => Object.setPrototypeOf(data, Response.prototype);
+  // `data` is a dev.k6j.engine.http.ResponseData: the fields as JSON text, the body apart.
+  const toResponse = (data) => {
+    const response = Object.setPrototypeOf(JSON.parse(data.meta()), Response.prototype);
+    response.body = data.body();
+    return response;
+  };
 
   // ---- URLs, files, jars --------------------------------------------------------------------------------------
   class URLTemplate {
