@@ -77,7 +77,7 @@ run_k6j() {
     shift
     printf -v "load_$name" '%s' "$(cut -d' ' -f1-3 /proc/loadavg)"
     say "k6j ($name JS runtime) run -u $vus -d $duration benchmarks/scripts/http-get.js"
-    env "$@" /usr/bin/time -v -o "$work/time-$name.txt" ./k6j run -q -u "$vus" -d "$duration" -e "TARGET=$target" \
+    env K6J_SKIP_BUILD=1 "$@" /usr/bin/time -v -o "$work/time-$name.txt" ./k6j run -q -u "$vus" -d "$duration" -e "TARGET=$target" \
         --summary-export "$summary" benchmarks/scripts/http-get.js >"$work/k6j-$name.txt" 2>&1 </dev/null ||
         { tail -n 20 "$work/k6j-$name.txt" >&2; die "the k6j run ($name) failed"; }
     out=$(python3 - "$summary" <<'PY'

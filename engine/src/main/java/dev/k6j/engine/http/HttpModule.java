@@ -26,6 +26,8 @@ public final class HttpModule extends GlueModule {
 
     @Override
     protected Object host(Vu vu) {
+        // Registered at import, as k6 does: thresholds on http_* metrics are checked before any request.
+        new HttpMetrics(vu.metrics());
         return new HttpHost(vu, () -> shared(vu));
     }
 
