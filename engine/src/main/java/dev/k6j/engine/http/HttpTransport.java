@@ -7,7 +7,8 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
-import io.netty.util.concurrent.ScheduledFuture;
+import io.netty.util.HashedWheelTimer;
+import io.netty.util.Timeout;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The Netty event loops every VU's HTTP connections share, one per core, on daemon threads, plus a virtual-thread
  * executor for the blocking bits (DNS lookups). Event loops only move bytes and complete futures; nothing blocks
- * them. One per JVM, made on first use.
+ * them. A wheel timer (its own daemon thread) keeps the request timeouts. One per JVM, made on first use.
  */
 final class HttpTransport {
 
@@ -23,6 +24,8 @@ final class HttpTransport {
 
     private final EventLoopGroup group;
     private final ExecutorService blocking;
+    private final HashedWheelTimer timer = new HashedWheelTimer(new DefaultThreadFactory("k6j-http-timer", true),
+            10, TimeUnit.MILLISECONDS, 512);
 
     private HttpTransport() {
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -54,9 +57,12 @@ final class HttpTransport {
                 .option(ChannelOption.SO_KEEPALIVE, true);
     }
 
-    /** Runs {@code task} on an event loop after a delay (for request timeouts). */
-    ScheduledFuture<?> schedule(Runnable task, long delayNanos) {
-        return group.next().schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+    /**
+     * Runs {@code task} after a delay, on the timer thread (request timeouts). A wheel timer, because adding a
+     * timeout to it from a VU thread is a queue insert, where scheduling on an event loop would wake it up.
+     */
+    Timeout schedule(Runnable task, long delayNanos) {
+        return timer.newTimeout(t -> task.run(), delayNanos, TimeUnit.NANOSECONDS);
     }
 
     /** Where blocking work goes (virtual threads). */

@@ -5,7 +5,7 @@ import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.util.concurrent.ScheduledFuture;
+import io.netty.util.Timeout;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -30,7 +30,7 @@ final class RequestRun {
     private final CompletableFuture<HttpOutcome> outcome = new CompletableFuture<>();
     private final byte[] wireBody;
     private volatile Exchange current;
-    private volatile ScheduledFuture<?> timer;
+    private volatile Timeout timer;
     private volatile HttpError aborted;
     private Map<String, Object> firstRequest;
 
@@ -52,7 +52,7 @@ final class RequestRun {
 
     void start() {
         timer = client.transport.schedule(this::timeout, spec.timeout().toNanos());
-        outcome.whenComplete((o, e) -> timer.cancel(false));
+        outcome.whenComplete((o, e) -> timer.cancel());
         hop(spec.method(), spec.url(), wireBody, 0, null);
     }
 

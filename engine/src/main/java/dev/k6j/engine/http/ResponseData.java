@@ -1,7 +1,5 @@
 package dev.k6j.engine.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.k6j.spi.Vu;
 import java.util.Map;
 import org.graalvm.polyglot.HostAccess;
@@ -15,8 +13,6 @@ import org.graalvm.polyglot.HostAccess;
  */
 public final class ResponseData {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final String meta;
     private final Object body;
     private final Vu vu;
@@ -24,11 +20,9 @@ public final class ResponseData {
     ResponseData(HttpOutcome outcome, Vu vu) {
         Map<String, Object> fields = outcome.toMap();
         Object scriptBody = fields.put("body", null);
-        try {
-            this.meta = JSON.writeValueAsString(fields);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a response as JSON", e);
-        }
+        StringBuilder json = new StringBuilder(512);
+        JsonText.value(json, fields);
+        this.meta = json.toString();
         this.body = scriptBody;
         this.vu = vu;
     }

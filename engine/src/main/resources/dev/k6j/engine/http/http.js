@@ -124,8 +124,10 @@
     return new URLTemplate(name, actual);
   }
 
-  const urlArg = (value) => (value instanceof URLTemplate ? value
-    : (value === undefined || value === null ? value : String(value)));
+  const urlArg = (value) => {
+    if (typeof value === 'string' || value instanceof URLTemplate) return value;
+    return value === undefined || value === null ? value : String(value);
+  };
 
   class FileData {
     constructor(data, filename, contentType) {
@@ -173,8 +175,12 @@
   // ---- requests -----------------------------------------------------------------------------------------------
   const orNull = (value) => (value === undefined ? null : value);
 
+  // `method` already upper-case.
+  const send = (method, url, body, params) =>
+    toResponse(host.request(method, urlArg(url), body === undefined ? null : body, params === undefined ? null : params));
+
   function request(method, url, body, params) {
-    return toResponse(host.request(String(method).toUpperCase(), urlArg(url), orNull(body), orNull(params)));
+    return send(String(method).toUpperCase(), url, body, params);
   }
 
   function asyncRequest(method, url, body, params) {
@@ -186,13 +192,13 @@
     }
   }
 
-  const get = (url, params) => request('GET', url, null, params);
-  const head = (url, params) => request('HEAD', url, null, params);
-  const post = (url, body, params) => request('POST', url, body, params);
-  const put = (url, body, params) => request('PUT', url, body, params);
-  const patch = (url, body, params) => request('PATCH', url, body, params);
-  const del = (url, body, params) => request('DELETE', url, body, params);
-  const options = (url, body, params) => request('OPTIONS', url, body, params);
+  const get = (url, params) => send('GET', url, null, params);
+  const head = (url, params) => send('HEAD', url, null, params);
+  const post = (url, body, params) => send('POST', url, body, params);
+  const put = (url, body, params) => send('PUT', url, body, params);
+  const patch = (url, body, params) => send('PATCH', url, body, params);
+  const del = (url, body, params) => send('DELETE', url, body, params);
+  const options = (url, body, params) => send('OPTIONS', url, body, params);
 
   const batchEntry = (key, entry) => {
     if (typeof entry === 'string' || entry instanceof URLTemplate) return ['GET', urlArg(entry), null, null];
