@@ -1,6 +1,6 @@
 // Failures become responses with status 0, error and error_code; throw turns them into exceptions.
 import http from 'k6/http';
-import { check } from 'k6';
+import { check, sleep } from 'k6';
 
 export const options = { iterations: 1, thresholds: { checks: ['rate==1'] } };
 const BASE = __ENV.HTTP;
@@ -22,6 +22,11 @@ export default function () {
   });
   check(http.get(`${BASE}/close`), {
     'closed: EOF': (r) => r.status === 0 && r.error === 'EOF' && r.error_code === 1000,
+  });
+  http.get(`${BASE}/close-soon`);
+  sleep(0.3);
+  check(http.post(`${BASE}/post`, 'x'), {
+    'a kept connection the server closed is not used again': (r) => r.status === 200,
   });
   check(http.get('not a url at all'), { 'bad url': (r) => r.status === 0 && r.error_code !== 0 });
   check(http.get('http://'), { 'empty host: 1020': (r) => r.error_code === 1020 });

@@ -70,6 +70,10 @@ final class EndpointHandler extends SimpleChannelInboundHandler<FullHttpRequest>
                     HttpUtil.setKeepAlive(response, keepAlive);
                 }
                 ctx.writeAndFlush(response);
+                if (reply.closeAfterMillis >= 0) {
+                    ctx.executor().schedule(() -> ctx.channel().close(), reply.closeAfterMillis,
+                            TimeUnit.MILLISECONDS);
+                }
             }
         }
     }

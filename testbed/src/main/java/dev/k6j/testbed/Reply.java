@@ -19,6 +19,7 @@ final class Reply {
     final HttpHeaders headers = new DefaultHttpHeaders();
     byte[] body = new byte[0];
     long delayMillis;
+    long closeAfterMillis = -1;
     Kind kind = Kind.NORMAL;
 
     Reply(int status) {

@@ -47,6 +47,7 @@ final class Routes {
                     "text/html; charset=utf-8");
             case "malformed" -> Reply.of(Reply.Kind.MALFORMED);
             case "close" -> Reply.of(Reply.Kind.CLOSE);
+            case "close-soon" -> closeSoon();
             case "tls" -> Reply.json(request.clientCertificate() == null ? 403 : 200,
                     mapOf("client_certificate", request.clientCertificate(), "proto", request.proto()));
             default -> Reply.json(404, Map.of("error", "no such endpoint: " + request.path()));
@@ -59,6 +60,13 @@ final class Routes {
             return Reply.json(405, Map.of("error", "method " + request.method() + " not allowed here; use " + method));
         }
         return Reply.json(200, Echo.of(request));
+    }
+
+    /** Answers with keep-alive, then closes the connection 50 ms later, as a server's idle timeout would. */
+    private static Reply closeSoon() {
+        Reply reply = Reply.text(200, "closing soon\n");
+        reply.closeAfterMillis = 50;
+        return reply;
     }
 
     private static Reply status(String[] parts) {

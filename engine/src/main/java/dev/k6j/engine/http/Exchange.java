@@ -71,6 +71,7 @@ final class Exchange {
         if (result.isDone()) {
             return false;
         }
+        marks.firstByteIfUnset();
         DecoderResult decoded = object.decoderResult();
         if (decoded.isFailure()) {
             fail(new HttpError(ErrorCodes.DEFAULT, "malformed HTTP response: " + decoded.cause().getMessage(),
@@ -78,7 +79,6 @@ final class Exchange {
             return false;
         }
         if (object instanceof HttpResponse response) {
-            marks.firstByteIfUnset();
             if (response.status().code() == 100) {
                 return false;
             }

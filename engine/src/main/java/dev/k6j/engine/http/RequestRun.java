@@ -83,6 +83,10 @@ final class RequestRun {
     // ---- one round trip ----------------------------------------------------------------------------------------
 
     private void hop(String method, URI url, byte[] body, int redirects, String authorization) {
+        hop(method, url, body, redirects, authorization, false);
+    }
+
+    private void hop(String method, URI url, byte[] body, int redirects, String authorization, boolean retry) {
         Target target = Target.of(url);
         Map<String, List<String>> headers = headers(method, url, target, body, authorization);
         FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.valueOf(method),
@@ -105,8 +109,14 @@ final class RequestRun {
         if (!client.options.httpDebug().isEmpty()) {
             HttpDebug.request(client, exchange.request(), body, client.options.httpDebug());
         }
-        exchange.result().whenComplete((raw, failure) ->
-                finishHop(exchange, method, url, body, redirects, authorization, raw, failure));
+        exchange.result().whenComplete((raw, failure) -> {
+            if (failure != null && !retry && staleConnection(exchange, method, failure)) {
+                // A kept connection the server had closed meanwhile: try once more on a new one, as Go does.
+                hop(method, url, body, redirects, authorization, true);
+            } else {
+                finishHop(exchange, method, url, body, redirects, authorization, raw, failure);
+            }
+        });
         client.pool().acquire(target, marks).whenComplete((connection, failure) -> {
             if (failure != null) {
                 exchange.fail(failure);
@@ -114,6 +124,22 @@ final class RequestRun {
                 connection.send(exchange);
             }
         });
+    }
+
+    /**
+     * Whether a failure means the server closed a kept connection before this request reached it: nothing was
+     * received, the connection was reused, and the request may be sent again (Go's rule: an idempotent method).
+     */
+    private boolean staleConnection(Exchange exchange, String method, Throwable failure) {
+        if (aborted != null || exchange.marks().firstByte != 0 || !exchange.marks().reusedConnection) {
+            return false;
+        }
+        if (!(method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS") || method.equals("TRACE"))) {
+            return false;
+        }
+        int code = ErrorCodes.of(failure).code();
+        return code == ErrorCodes.DEFAULT || code == ErrorCodes.TCP_RESET_BY_PEER
+                || code == ErrorCodes.TCP_BROKEN_PIPE;
     }
 
     private Map<String, List<String>> headers(String method, URI url, Target target, byte[] body,

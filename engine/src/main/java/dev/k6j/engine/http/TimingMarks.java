@@ -19,6 +19,7 @@ final class TimingMarks {
     volatile long gotConn;
     volatile long wroteRequest;
     volatile long firstByte;
+    volatile boolean reusedConnection;
 
     static long now() {
         return System.nanoTime();
@@ -26,6 +27,7 @@ final class TimingMarks {
 
     /** A connection from the pool: nothing to connect, so connecting and handshaking take zero time. */
     void reused() {
+        reusedConnection = true;
         long now = now();
         connectStart = now;
         connectDone = now;
