@@ -63,8 +63,9 @@ final class RequestRun {
 
     private void timeout() {
         Exchange exchange = current;
-        boolean connected = exchange != null && exchange.connection() != null;
-        abortCurrent(connected ? ErrorCodes.requestTimeout() : ErrorCodes.dialTimeout());
+        // Still connecting (TCP): Go reports a dial timeout; from the TLS handshake on, a request timeout.
+        boolean dialing = exchange != null && exchange.connection() == null && exchange.marks().connectDone == 0;
+        abortCurrent(dialing ? ErrorCodes.dialTimeout() : ErrorCodes.requestTimeout());
     }
 
     private void abortCurrent(HttpError error) {
