@@ -2,7 +2,6 @@ package dev.k6j.engine.http;
 
 import io.netty.handler.codec.http.cookie.ClientCookieDecoder;
 import io.netty.handler.codec.http.cookie.Cookie;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,10 +92,5 @@ public record HttpOutcome(String url, RawResponse response, Object body, HttpErr
             list.add(entry);
         }
         return cookies;
-    }
-
-    /** The body as text, whatever the response type was (for {@code res.json()} errors and debug output). */
-    static String text(byte[] body) {
-        return body == null ? null : new String(body, StandardCharsets.UTF_8);
     }
 }

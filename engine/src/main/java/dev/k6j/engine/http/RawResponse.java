@@ -36,8 +36,4 @@ record RawResponse(int status, String reason, String proto, List<Map.Entry<Strin
         }
         return values;
     }
-
-    RawResponse withBody(byte[] newBody) {
-        return new RawResponse(status, reason, proto, headers, newBody);
-    }
 }

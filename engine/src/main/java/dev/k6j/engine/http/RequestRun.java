@@ -46,10 +46,6 @@ final class RequestRun {
         return outcome;
     }
 
-    HttpRequestSpec spec() {
-        return spec;
-    }
-
     void start() {
         timer = client.transport.schedule(this::timeout, spec.timeout().toNanos());
         outcome.whenComplete((o, e) -> timer.cancel());
