@@ -94,6 +94,10 @@ export default function () {
     'binary body is an ArrayBuffer': (r) => r.body instanceof ArrayBuffer && r.body.byteLength === 10,
     'binary body bytes': (r) => new Uint8Array(r.body)[9] === 9,
   });
+  check(http.get(`${BASE}/json`, { responseType: 'binary' }), { 'json() of a binary body': (r) => r.json('age') === 85 });
+  check(http.get(`${BASE}/get`, { timeout: 'soon' }), {
+    'a bad timeout is a failed request': (r) => r.status === 0 && r.error.includes('invalid timeout'),
+  });
   check(http.get(`${BASE}/bytes/10`, { responseType: 'none' }), { 'responseType none': (r) => r.body === null });
   const large = http.get(`${BASE}/bytes/3000000`, { responseType: 'binary' });
   check(large, { 'large body': (r) => r.body.byteLength === 3000000 });

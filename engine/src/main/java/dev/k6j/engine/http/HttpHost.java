@@ -174,6 +174,13 @@ public final class HttpHost {
         }
     }
 
+    /** An ArrayBuffer's bytes as UTF-8 text (for {@code res.json()} on a binary body). */
+    @HostAccess.Export
+    public String utf8(Value buffer) {
+        Object bytes = vu.fromJs(buffer);
+        return bytes instanceof byte[] data ? new String(data, java.nio.charset.StandardCharsets.UTF_8) : "";
+    }
+
     // ---- cookie jars -------------------------------------------------------------------------------------------
 
     @HostAccess.Export

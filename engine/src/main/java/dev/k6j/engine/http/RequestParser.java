@@ -91,8 +91,7 @@ final class RequestParser {
                             }
                         }
                     }
-                    case "timeout" -> timeout = Durations.parse(value.isNumber() ? value.asDouble() : text(value),
-                            "timeout");
+                    case "timeout" -> timeout = timeout(value);
                     case "redirects" -> {
                         maxRedirects = value.isNumber() ? value.asInt() : Integer.parseInt(text(value));
                         redirectsGiven = true;
@@ -128,6 +127,14 @@ final class RequestParser {
         return new HttpRequestSpec(method, uri, name, Map.copyOf(headers), bodyBytes, timeout, maxRedirects,
                 redirectsGiven, auth, Map.copyOf(cookies), jar, responseType, compression, callback, tags, vuTags,
                 vu.state().metadata(), throwErrors);
+    }
+
+    private static Duration timeout(Value value) {
+        try {
+            return Durations.parse(value.isNumber() ? value.asDouble() : text(value), "timeout");
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("invalid timeout value: " + text(value), e);
+        }
     }
 
     /** The body's bytes; sets {@code Content-Type} for form and multipart bodies. */

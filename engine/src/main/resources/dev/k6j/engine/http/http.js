@@ -53,7 +53,7 @@
 
   const bodyText = (body) => {
     if (typeof body === 'string') return body;
-    if (body instanceof ArrayBuffer) return new TextDecoder().decode(new Uint8Array(body));
+    if (body instanceof ArrayBuffer) return host.utf8(body);
     return body;
   };
 
