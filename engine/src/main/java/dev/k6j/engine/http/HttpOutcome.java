@@ -37,28 +37,51 @@ public record HttpOutcome(String url, RawResponse response, Object body, HttpErr
         return error == null && response != null ? response.status() : 0;
     }
 
-    /** The script's {@code Response} fields, in k6's order. */
-    public Map<String, Object> toMap() {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("remote_ip", remoteIp);
-        map.put("remote_port", remotePort);
-        map.put("url", url);
+    private static final String OCSP = "{\"produced_at\":0,\"this_update\":0,\"next_update\":0,"
+            + "\"revoked_at\":0,\"revocation_reason\":\"\",\"status\":\"unknown\"}";
+
+    /**
+     * The script's {@code Response} fields in k6's order, as JSON, with {@code "body":null} (the body crosses into
+     * JavaScript apart, see {@link ResponseData}).
+     */
+    public String toJson() {
         boolean ok = error == null && response != null;
-        map.put("status", ok ? response.status() : 0);
-        map.put("status_text", ok ? response.status() + " " + response.reason() : "");
-        map.put("proto", ok ? response.proto() : "");
-        map.put("headers", ok ? headers() : new LinkedHashMap<>());
-        map.put("cookies", ok ? cookies() : new LinkedHashMap<>());
-        map.put("body", body instanceof String text ? text : body);
-        map.put("timings", timings.toMap());
-        map.put("tls_version", tlsVersion);
-        map.put("tls_cipher_suite", tlsCipherSuite);
-        map.put("ocsp", Map.of("produced_at", 0, "this_update", 0, "next_update", 0, "revoked_at", 0,
-                "revocation_reason", "", "status", "unknown"));
-        map.put("error", error == null ? "" : error.getMessage());
-        map.put("error_code", errorCode);
-        map.put("request", request);
-        return map;
+        StringBuilder out = new StringBuilder(768);
+        out.append("{\"remote_ip\":");
+        JsonText.string(out, remoteIp);
+        out.append(",\"remote_port\":").append(remotePort).append(",\"url\":");
+        JsonText.string(out, url);
+        out.append(",\"status\":").append(ok ? response.status() : 0).append(",\"status_text\":");
+        JsonText.string(out, ok ? response.status() + " " + response.reason() : "");
+        out.append(",\"proto\":");
+        JsonText.string(out, ok ? response.proto() : "");
+        out.append(",\"headers\":");
+        JsonText.value(out, ok ? headers() : Map.of());
+        out.append(",\"cookies\":");
+        JsonText.value(out, ok && response.header("Set-Cookie") != null ? cookies() : Map.of());
+        out.append(",\"body\":null,\"timings\":{\"duration\":");
+        JsonText.number(out, timings.duration());
+        out.append(",\"blocked\":");
+        JsonText.number(out, timings.blocked());
+        out.append(",\"connecting\":");
+        JsonText.number(out, timings.connecting());
+        out.append(",\"tls_handshaking\":");
+        JsonText.number(out, timings.tlsHandshaking());
+        out.append(",\"sending\":");
+        JsonText.number(out, timings.sending());
+        out.append(",\"waiting\":");
+        JsonText.number(out, timings.waiting());
+        out.append(",\"receiving\":");
+        JsonText.number(out, timings.receiving());
+        out.append("},\"tls_version\":");
+        JsonText.string(out, tlsVersion);
+        out.append(",\"tls_cipher_suite\":");
+        JsonText.string(out, tlsCipherSuite);
+        out.append(",\"ocsp\":").append(OCSP).append(",\"error\":");
+        JsonText.string(out, error == null ? "" : error.getMessage());
+        out.append(",\"error_code\":").append(errorCode).append(",\"request\":");
+        JsonText.value(out, request);
+        return out.append('}').toString();
     }
 
     private Map<String, Object> headers() {

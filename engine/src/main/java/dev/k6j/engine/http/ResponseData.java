@@ -1,7 +1,6 @@
 package dev.k6j.engine.http;
 
 import dev.k6j.spi.Vu;
-import java.util.Map;
 import org.graalvm.polyglot.HostAccess;
 
 /**
@@ -18,12 +17,8 @@ public final class ResponseData {
     private final Vu vu;
 
     ResponseData(HttpOutcome outcome, Vu vu) {
-        Map<String, Object> fields = outcome.toMap();
-        Object scriptBody = fields.put("body", null);
-        StringBuilder json = new StringBuilder(512);
-        JsonText.value(json, fields);
-        this.meta = json.toString();
-        this.body = scriptBody;
+        this.meta = outcome.toJson();
+        this.body = outcome.body();
         this.vu = vu;
     }
 
