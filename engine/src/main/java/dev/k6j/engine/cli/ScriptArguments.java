@@ -96,6 +96,18 @@ public final class ScriptArguments {
     @Option(names = "--discard-response-bodies", description = "Read and drop HTTP response bodies.")
     boolean discardResponseBodies;
 
+    @Option(names = "--dns", paramLabel = "ttl=5m,select=random,policy=preferIPv4",
+            description = "DNS: how long answers are kept, which address is used, which IP versions.")
+    String dns;
+
+    @Option(names = "--blacklist-ip", paramLabel = "CIDR", split = ",",
+            description = "Refuse requests to addresses in these ranges (repeatable or comma-separated).")
+    List<String> blacklistIps = new ArrayList<>();
+
+    @Option(names = "--block-hostnames", paramLabel = "NAMES", split = ",",
+            description = "Refuse requests to these host names; *.example.com blocks subdomains.")
+    List<String> blockHostnames = new ArrayList<>();
+
     @Option(names = {"-w", "--throw"}, description = "Throw on failed HTTP requests instead of returning status 0.")
     boolean throwErrors;
 
@@ -153,6 +165,13 @@ public final class ScriptArguments {
         flag(options, "noVUConnectionReuse", noVuConnectionReuse);
         flag(options, "discardResponseBodies", discardResponseBodies);
         flag(options, "throw", throwErrors);
+        put(options, "dns", dns);
+        if (!blacklistIps.isEmpty()) {
+            options.put("blacklistIPs", List.copyOf(blacklistIps));
+        }
+        if (!blockHostnames.isEmpty()) {
+            options.put("blockHostnames", List.copyOf(blockHostnames));
+        }
         return options;
     }
 

@@ -42,6 +42,9 @@ public final class EnvironmentOptions {
         bool(env, "K6_NO_COOKIES_RESET", "noCookiesReset", options);
         bool(env, "K6_DISCARD_RESPONSE_BODIES", "discardResponseBodies", options);
         bool(env, "K6_THROW", "throw", options);
+        string(env, "K6_DNS", "dns", options);
+        list(env, "K6_BLACKLIST_IPS", "blacklistIPs", options);
+        list(env, "K6_BLOCK_HOSTNAMES", "blockHostnames", options);
         return options;
     }
 

@@ -25,6 +25,8 @@ public final class ErrorCodes {
     public static final int REQUEST_TIMEOUT = 1050;
     public static final int DNS_DEFAULT = 1100;
     public static final int DNS_NO_SUCH_HOST = 1101;
+    public static final int BLACKLISTED_IP = 1110;
+    public static final int BLOCKED_HOSTNAME = 1111;
     public static final int TCP_DEFAULT = 1200;
     public static final int TCP_BROKEN_PIPE = 1201;
     public static final int TCP_DIAL = 1210;

@@ -1,40 +1,49 @@
 package dev.k6j.engine.http;
 
 import io.netty.util.NetUtil;
-import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 
 /**
- * Turns a URL's host and port into the address to connect to: first the {@code hosts} option ({@code "host"} or
- * {@code "host:port"} keys, address or address:port values), then the system resolver, whose answers are kept
- * for five minutes (k6's default {@code dns.ttl}) and which prefers IPv4 (k6's default {@code dns.policy}).
+ * Turns a URL's host and port into the address to connect to: {@code blockHostnames} first, then the {@code hosts}
+ * option ({@code "host"} or {@code "host:port"} keys, address or address:port values), then the system resolver
+ * under the {@code dns} option (answers kept for its ttl, one address picked by its policy and select), and
+ * {@code blacklistIPs} last.
  *
  * <p>Threads: thread-safe. Lookups run on the blocking executor, never on an event loop.
  */
 final class HostResolver {
 
-    private static final long TTL_NANOS = 5L * 60 * 1_000_000_000L;
-
-    private record Cached(InetAddress address, long expiresAt) {
+    private record Cached(List<InetAddress> addresses, long expiresAt) {
     }
 
     private final Map<String, String> hosts;
+    private final DnsOptions dns;
+    private final AddressRules rules;
     private final Executor blocking;
     private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
 
-    HostResolver(Map<String, String> hosts, Executor blocking) {
+    HostResolver(Map<String, String> hosts, DnsOptions dns, AddressRules rules, Executor blocking) {
         this.hosts = hosts;
+        this.dns = dns;
+        this.rules = rules;
         this.blocking = blocking;
     }
 
     CompletableFuture<InetSocketAddress> resolve(String host, int port) {
+        try {
+            rules.checkHostname(host);
+        } catch (HttpError e) {
+            return CompletableFuture.failedFuture(e);
+        }
         String lower = host.toLowerCase(Locale.ROOT);
         String override = hosts.get(lower + ":" + port);
         if (override == null) {
@@ -57,33 +66,35 @@ final class HostResolver {
         byte[] literal = NetUtil.createByteArrayFromIpAddressString(name);
         if (literal != null) {
             try {
-                return CompletableFuture.completedFuture(new InetSocketAddress(InetAddress.getByAddress(literal),
-                        finalPort));
-            } catch (UnknownHostException e) {
+                return CompletableFuture.completedFuture(checked(InetAddress.getByAddress(literal), finalPort));
+            } catch (UnknownHostException | HttpError e) {
                 return CompletableFuture.failedFuture(e);
             }
         }
         Cached cached = cache.get(name);
-        if (cached != null && cached.expiresAt - System.nanoTime() > 0) {
-            return CompletableFuture.completedFuture(new InetSocketAddress(cached.address, finalPort));
+        if (cached != null && (cached.expiresAt == Long.MAX_VALUE || cached.expiresAt - System.nanoTime() > 0)) {
+            try {
+                return CompletableFuture.completedFuture(checked(dns.pick(cached.addresses), finalPort));
+            } catch (HttpError e) {
+                return CompletableFuture.failedFuture(e);
+            }
         }
         return CompletableFuture.supplyAsync(() -> {
             try {
-                InetAddress address = pick(InetAddress.getAllByName(name));
-                cache.put(name, new Cached(address, System.nanoTime() + TTL_NANOS));
-                return new InetSocketAddress(address, finalPort);
+                List<InetAddress> addresses = dns.filter(InetAddress.getAllByName(name), name);
+                if (!dns.ttl().isZero()) {
+                    long expiresAt = dns.ttl().isNegative() ? Long.MAX_VALUE : System.nanoTime() + dns.ttl().toNanos();
+                    cache.put(name, new Cached(addresses, expiresAt));
+                }
+                return checked(dns.pick(addresses), finalPort);
             } catch (UnknownHostException e) {
-                throw new java.util.concurrent.CompletionException(e);
+                throw new CompletionException(e);
             }
         }, blocking);
     }
 
-    private static InetAddress pick(InetAddress[] addresses) {
-        for (InetAddress address : addresses) {
-            if (address instanceof Inet4Address) {
-                return address;
-            }
-        }
-        return addresses[0];
+    private InetSocketAddress checked(InetAddress address, int port) {
+        rules.checkAddress(address);
+        return new InetSocketAddress(address, port);
     }
 }

@@ -33,7 +33,8 @@ final class HttpClient {
         this.metrics = metrics;
         this.transport = transport;
         this.log = log;
-        HostResolver resolver = new HostResolver(options.hosts(), transport.blocking());
+        HostResolver resolver = new HostResolver(options.hosts(), options.dns(), options.addressRules(),
+                transport.blocking());
         this.pool = new ConnectionPool(new Connector(transport, tls, options.tls(), traffic), resolver,
                 !options.noConnectionReuse());
     }

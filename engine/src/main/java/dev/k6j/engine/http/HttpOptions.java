@@ -24,11 +24,14 @@ import java.util.Map;
  * @param noCookiesReset        the VU's cookie jar survives iterations
  * @param tls                   certificate checks, versions, cipher suites and client certificates
  * @param hosts                 host name (or host:port) overrides
+ * @param dns                   the {@code dns} option: ttl, select, policy
+ * @param addressRules          {@code blockHostnames} and {@code blacklistIPs}
  */
 public record HttpOptions(String userAgent, int maxRedirects, boolean maxRedirectsGiven, int batch, int batchPerHost,
                           boolean discardResponseBodies, boolean throwErrors, String httpDebug,
                           boolean noConnectionReuse, boolean noVuConnectionReuse, boolean noCookiesReset,
-                          TlsOptions tls, Map<String, String> hosts) {
+                          TlsOptions tls, Map<String, String> hosts, DnsOptions dns,
+                          AddressRules addressRules) {
 
     /** k6j's default user agent, in k6's form ({@code Grafana k6/<version>}). */
     public static String defaultUserAgent() {
@@ -55,7 +58,9 @@ public record HttpOptions(String userAgent, int maxRedirects, boolean maxRedirec
                 bool(options, "noVUConnectionReuse"),
                 bool(options, "noCookiesReset"),
                 TlsOptions.from(options),
-                hosts(options.get("hosts")));
+                hosts(options.get("hosts")),
+                DnsOptions.from(options.get("dns")),
+                AddressRules.from(options.get("blockHostnames"), options.get("blacklistIPs")));
     }
 
     private static int integer(Map<String, Object> options, String name, int fallback) {

@@ -76,6 +76,11 @@ class HttpModuleIT {
     }
 
     @Test
+    void blockedHostnamesBlacklistedIpsHostsAndDnsOptions() {
+        passes("addresses.js");
+    }
+
+    @Test
     void cliFlagsSetTheHttpOptions() {
         passes("cli-flags.js", "--user-agent", "flag-agent", "--max-redirects", "0", "--discard-response-bodies");
     }
