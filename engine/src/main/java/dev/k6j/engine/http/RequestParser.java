@@ -96,7 +96,12 @@ final class RequestParser {
                         maxRedirects = value.isNumber() ? value.asInt() : Integer.parseInt(text(value));
                         redirectsGiven = true;
                     }
-                    case "auth" -> auth = text(value).toLowerCase(Locale.ROOT);
+                    case "auth" -> {
+                        auth = text(value).toLowerCase(Locale.ROOT);
+                        if (auth.equals("ntlm")) {
+                            throw new IllegalArgumentException("auth: 'ntlm' is not supported by k6j yet");
+                        }
+                    }
                     case "cookies" -> cookies(value, cookies);
                     case "jar" -> {
                         Value handle = value.hasMembers() ? value.getMember(JAR_MARK) : null;
