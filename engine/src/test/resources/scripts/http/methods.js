@@ -23,6 +23,7 @@ export default function () {
     'get query args': () => echo.args.a === '1' && echo.args.b === 'two',
     'get no error': (r) => r.error === '' && r.error_code === 0,
     'get no tls': (r) => r.tls_version === '' && r.tls_cipher_suite === '',
+    'get ocsp': (r) => r.ocsp.status === 'unknown',
     'get request method': (r) => r.request.method === 'GET',
     'get request url': (r) => r.request.url === `${BASE}/get?a=1&b=two`,
     'get request headers': (r) => r.request.headers['X-Custom'][0] === 'yes',

@@ -91,10 +91,15 @@
       throw new Error('res.submitForm() needs k6/html, which this k6j build does not have yet');
     }
   }
+  // k6j reads no stapled OCSP responses, so every response has the same answer (shared, frozen).
+  const NO_OCSP = Object.freeze({ produced_at: 0, this_update: 0, next_update: 0, revoked_at: 0,
+    revocation_reason: '', status: 'unknown' });
+
   // `data` is a dev.k6j.engine.http.ResponseData: the fields as JSON text, the body apart.
   const toResponse = (data) => {
     const response = Object.setPrototypeOf(JSON.parse(data.meta()), Response.prototype);
     response.body = data.body();
+    response.ocsp = NO_OCSP;
     return response;
   };
 
