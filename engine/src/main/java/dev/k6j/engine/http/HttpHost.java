@@ -5,9 +5,6 @@ import dev.k6j.engine.vu.VirtualUser;
 import dev.k6j.engine.vu.VuStateImpl;
 import dev.k6j.spi.PromiseHandle;
 import dev.k6j.spi.Vu;
-import java.net.URI;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +18,7 @@ import org.graalvm.polyglot.Value;
 
 /**
  * The per-VU Java side of {@code k6/http}, called by the glue ({@code http.js}): requests (synchronous, async,
- * batch), cookie jars and response callbacks. Synchronous requests park only the VU's own thread on the request's
+ * batch), response callbacks, and the cookie jars through {@link CookieJars}. Synchronous requests park only the VU's own thread on the request's
  * future; an interrupted VU (graceful stop) aborts its request.
  *
  * <p>Threads: every exported method runs on the VU thread; request work runs on the shared event loops and comes
@@ -32,6 +29,7 @@ public final class HttpHost {
     private final Vu vu;
     private final Supplier<HttpModule.Shared> shared;
     private final CookieJar vuJar = new CookieJar();
+    private final CookieJars jars;
     private HttpClient client;
     private RequestParser parser;
     private ResponseCallback callback = ResponseCallback.DEFAULT;
@@ -41,6 +39,7 @@ public final class HttpHost {
     HttpHost(Vu vu, Supplier<HttpModule.Shared> shared) {
         this.vu = vu;
         this.shared = shared;
+        this.jars = new CookieJars(vu, vuJar, this::newIterationCheck);
         if (vu instanceof VirtualUser virtualUser) {
             // An interrupted iteration drops its callbacks: its async requests stop with it.
             virtualUser.loop().addResetHook(this::cancelAsync);
@@ -181,76 +180,10 @@ public final class HttpHost {
         return bytes instanceof byte[] data ? new String(data, java.nio.charset.StandardCharsets.UTF_8) : "";
     }
 
-    // ---- cookie jars -------------------------------------------------------------------------------------------
-
+    /** The cookie-jar side of the module. */
     @HostAccess.Export
-    public Object vuJar() {
-        newIterationCheck();
-        return vuJar;
-    }
-
-    @HostAccess.Export
-    public Object newJar() {
-        return new CookieJar();
-    }
-
-    @HostAccess.Export
-    public Value jarCookiesForUrl(Object jar, String url) {
-        newIterationCheck();
-        return vu.toJs(jar(jar).valuesFor(Urls.parse(url)));
-    }
-
-    @HostAccess.Export
-    public void jarSet(Object jar, String url, String name, String value, Value options) {
-        newIterationCheck();
-        URI uri = Urls.parse(url);
-        String domain = null;
-        String path = null;
-        boolean secure = false;
-        boolean httpOnly = false;
-        long expiresAt = -1;
-        if (options != null && options.hasMembers()) {
-            domain = string(options, "domain");
-            path = string(options, "path");
-            secure = bool(options, "secure");
-            httpOnly = bool(options, "http_only");
-            String expires = string(options, "expires");
-            if (expires != null && !expires.isEmpty()) {
-                try {
-                    expiresAt = ZonedDateTime.parse(expires, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant()
-                            .toEpochMilli();
-                } catch (RuntimeException e) {
-                    throw vu.jsError("Error", "unable to parse \"expires\" as a date: " + expires);
-                }
-            }
-            Value maxAge = options.getMember("max_age");
-            if (maxAge != null && maxAge.isNumber()) {
-                long seconds = maxAge.asLong();
-                expiresAt = seconds <= 0 ? 0 : System.currentTimeMillis() + seconds * 1000;
-            }
-        }
-        if (!jar(jar).set(uri, name, value, domain, path, secure, httpOnly, expiresAt)) {
-            throw vu.jsError("Error", "the cookie's domain '" + domain + "' does not match the URL " + url);
-        }
-    }
-
-    @HostAccess.Export
-    public void jarClear(Object jar, String url) {
-        newIterationCheck();
-        jar(jar).clear(Urls.parse(url));
-    }
-
-    @HostAccess.Export
-    public void jarDelete(Object jar, String url, String name) {
-        newIterationCheck();
-        jar(jar).delete(Urls.parse(url), name);
-    }
-
-    private CookieJar jar(Object jar) {
-        if (jar instanceof CookieJar cookieJar) {
-            return cookieJar;
-        }
-        throw vu.jsError("TypeError", "not a cookie jar");
+    public CookieJars jars() {
+        return jars;
     }
 
     // ---- response callbacks ------------------------------------------------------------------------------------
@@ -353,15 +286,5 @@ public final class HttpHost {
         } else {
             vu.logger().log(level.equals("warn") ? System.Logger.Level.WARNING : System.Logger.Level.INFO, message);
         }
-    }
-
-    private static String string(Value object, String name) {
-        Value value = object.getMember(name);
-        return value == null || value.isNull() ? null : RequestParser.text(value);
-    }
-
-    private static boolean bool(Value object, String name) {
-        Value value = object.getMember(name);
-        return value != null && value.isBoolean() && value.asBoolean();
     }
 }

@@ -8,9 +8,6 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.Timeout;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -29,6 +26,7 @@ final class RequestRun {
     private final HttpRequestSpec spec;
     private final CompletableFuture<HttpOutcome> outcome = new CompletableFuture<>();
     private final byte[] wireBody;
+    private final RequestHeaders requestHeaders;
     private volatile Exchange current;
     private volatile Timeout timer;
     private volatile HttpError aborted;
@@ -37,6 +35,7 @@ final class RequestRun {
     RequestRun(HttpClient client, HttpRequestSpec spec) {
         this.client = client;
         this.spec = spec;
+        this.requestHeaders = new RequestHeaders(spec, client.options);
         this.wireBody = spec.body() == null || spec.compression().isEmpty() ? spec.body()
                 : Compression.compress(spec.body(), spec.compression());
     }
@@ -85,12 +84,12 @@ final class RequestRun {
 
     private void hop(String method, URI url, byte[] body, int redirects, String authorization, boolean retry) {
         Target target = Target.of(url);
-        Map<String, List<String>> headers = headers(method, url, target, body, authorization);
+        Map<String, List<String>> headers = requestHeaders.forHop(method, url, target, body, authorization);
         FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.valueOf(method),
                 Urls.requestTarget(url), body == null ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body));
         headers.forEach((name, values) -> request.headers().add(name, values));
         if (firstRequest == null) {
-            firstRequest = requestInfo(method, url, headers);
+            firstRequest = requestHeaders.requestInfo(method, url, headers);
         }
         TimingMarks marks = new TimingMarks();
         marks.getConn = TimingMarks.now();
@@ -139,86 +138,6 @@ final class RequestRun {
                 || code == ErrorCodes.TCP_BROKEN_PIPE;
     }
 
-    private Map<String, List<String>> headers(String method, URI url, Target target, byte[] body,
-                                              String authorization) {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        headers.put("Host", List.of(target.hostHeader()));
-        if (!client.options.userAgent().isEmpty()) {
-            headers.put("User-Agent", List.of(client.options.userAgent()));
-        }
-        spec.headers().forEach((name, values) -> {
-            if (!name.equals("Content-Length") && !name.equals("Cookie")) {
-                headers.put(name, values);
-            }
-        });
-        if (!spec.compression().isEmpty() && body != null && !headers.containsKey("Content-Encoding")) {
-            headers.put("Content-Encoding", List.of(String.join(", ", spec.compression())));
-        }
-        if (body != null || method.equals("POST") || method.equals("PUT") || method.equals("PATCH")) {
-            headers.put("Content-Length", List.of(Integer.toString(body == null ? 0 : body.length)));
-        }
-        String cookie = cookieHeader(url);
-        if (!cookie.isEmpty()) {
-            headers.put("Cookie", List.of(cookie));
-        }
-        if (authorization != null) {
-            headers.put("Authorization", List.of(authorization));
-        } else if (url.getRawUserInfo() != null && !spec.auth().equals("digest") && !spec.auth().equals("ntlm")
-                && !headers.containsKey("Authorization")) {
-            String credentials = decode(url.getRawUserInfo());
-            headers.put("Authorization", List.of("Basic " + Base64.getEncoder()
-                    .encodeToString(credentials.getBytes(StandardCharsets.UTF_8))));
-        }
-        if (client.options.noConnectionReuse()) {
-            headers.put("Connection", List.of("close"));
-        }
-        return headers;
-    }
-
-    /** Cookies of {@code params.cookies} (those with {@code replace} win over the jar's) and of the jar. */
-    private String cookieHeader(URI url) {
-        List<String> pairs = new ArrayList<>();
-        spec.cookies().forEach((name, cookie) -> pairs.add(name + "=" + cookie.value()));
-        if (spec.jar() != null) {
-            for (CookieJar.StoredCookie stored : spec.jar().cookiesFor(url)) {
-                HttpRequestSpec.RequestCookie given = spec.cookies().get(stored.name());
-                if (given == null || !given.replace()) {
-                    pairs.add(stored.name() + "=" + stored.value());
-                }
-            }
-        }
-        return String.join("; ", pairs);
-    }
-
-    private Map<String, Object> requestInfo(String method, URI url, Map<String, List<String>> headers) {
-        Map<String, Object> info = new LinkedHashMap<>();
-        info.put("method", method);
-        info.put("url", url.toString());
-        Map<String, Object> headerMap = new LinkedHashMap<>();
-        headers.forEach((name, values) -> {
-            if (!name.equals("Host")) {
-                headerMap.put(name, new ArrayList<Object>(values));
-            }
-        });
-        info.put("headers", headerMap);
-        info.put("body", spec.body() == null ? "" : new String(spec.body(), StandardCharsets.UTF_8));
-        Map<String, Object> cookies = new LinkedHashMap<>();
-        spec.cookies().forEach((name, cookie) -> cookies.put(name, new ArrayList<Object>(List.of(
-                Map.of("name", name, "value", cookie.value(), "replace", cookie.replace())))));
-        if (spec.jar() != null) {
-            for (CookieJar.StoredCookie stored : spec.jar().cookiesFor(url)) {
-                HttpRequestSpec.RequestCookie given = spec.cookies().get(stored.name());
-                if (given == null || !given.replace()) {
-                    @SuppressWarnings("unchecked")
-                    List<Object> list = (List<Object>) cookies.computeIfAbsent(stored.name(), n -> new ArrayList<>());
-                    list.add(Map.of("name", stored.name(), "value", stored.value(), "replace", false));
-                }
-            }
-        }
-        info.put("cookies", cookies);
-        return info;
-    }
-
     // ---- after a round trip ------------------------------------------------------------------------------------
 
     private void finishHop(Exchange exchange, String method, URI url, byte[] body, int redirects,
@@ -262,7 +181,7 @@ final class RequestRun {
                 String challenge = DigestAuth.challenge(raw.headers("WWW-Authenticate"));
                 if (challenge != null) {
                     emit(exchange, method, url, raw, null, timings);
-                    String[] credentials = decode(url.getRawUserInfo()).split(":", 2);
+                    String[] credentials = RequestHeaders.userInfo(url).split(":", 2);
                     hop(method, url, body, redirects, DigestAuth.authorization(challenge, method,
                             Urls.requestTarget(url), credentials[0], credentials.length > 1 ? credentials[1] : ""));
                     return;
@@ -331,9 +250,5 @@ final class RequestRun {
         }
         outcome.complete(new HttpOutcome(url.toString(), raw, body, error, errorCode, timings, ip, port, tlsVersion,
                 cipher, firstRequest));
-    }
-
-    private static String decode(String rawUserInfo) {
-        return java.net.URLDecoder.decode(rawUserInfo.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 }

@@ -149,31 +149,33 @@
       contentType === undefined ? 'application/octet-stream' : String(contentType));
   }
 
+  const jars = host.jars(); // dev.k6j.engine.http.CookieJars
+
   class CookieJar {
     constructor(handle) {
-      hidden(this, '__k6jJar', handle === undefined ? host.newJar() : handle);
+      hidden(this, '__k6jJar', handle === undefined ? jars.newJar() : handle);
     }
 
     cookiesForURL(url) {
-      return host.jarCookiesForUrl(this.__k6jJar, String(url));
+      return jars.jarCookiesForUrl(this.__k6jJar, String(url));
     }
 
     set(url, name, value, options) {
-      host.jarSet(this.__k6jJar, String(url), String(name), String(value), options === undefined ? null : options);
+      jars.jarSet(this.__k6jJar, String(url), String(name), String(value), options === undefined ? null : options);
     }
 
     clear(url) {
-      host.jarClear(this.__k6jJar, String(url));
+      jars.jarClear(this.__k6jJar, String(url));
     }
 
     delete(url, name) {
-      host.jarDelete(this.__k6jJar, String(url), String(name));
+      jars.jarDelete(this.__k6jJar, String(url), String(name));
     }
   }
   let vuJar;
   function cookieJar() {
-    if (vuJar === undefined) vuJar = new CookieJar(host.vuJar());
-    host.vuJar();
+    const handle = jars.vuJar();
+    if (vuJar === undefined) vuJar = new CookieJar(handle);
     return vuJar;
   }
 
