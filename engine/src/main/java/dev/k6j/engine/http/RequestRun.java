@@ -30,6 +30,7 @@ final class RequestRun {
     private volatile Exchange current;
     private volatile Timeout timer;
     private volatile HttpError aborted;
+    private volatile boolean cancelled;
     private Map<String, Object> firstRequest;
 
     RequestRun(HttpClient client, HttpRequestSpec spec) {
@@ -51,8 +52,12 @@ final class RequestRun {
         hop(spec.method(), spec.url(), wireBody, 0, null);
     }
 
-    /** Ends the request now (the VU is stopping): its connection or stream is closed. */
+    /**
+     * Ends the request now (the VU is stopping): its connection or stream is closed. Like k6, which pushes no
+     * samples once a VU's context is done, the cancelled round trip emits none.
+     */
     void cancel() {
+        cancelled = true;
         abortCurrent(new HttpError(ErrorCodes.DEFAULT, "request aborted: the VU is stopping"));
     }
 
@@ -212,6 +217,9 @@ final class RequestRun {
     }
 
     private int emit(Exchange exchange, String method, URI url, RawResponse raw, HttpError error, Timings timings) {
+        if (cancelled) {
+            return error == null ? 0 : error.code();
+        }
         Connection connection = exchange.connection();
         String tlsVersion = null;
         String ip = null;
@@ -245,7 +253,7 @@ final class RequestRun {
                 cipher = session.getCipherSuite();
             }
         }
-        if (error != null && !spec.throwErrors()) {
+        if (error != null && !spec.throwErrors() && !cancelled) {
             client.log.log("warn", "Request Failed error=\"" + error.getMessage() + "\" url=" + Urls.clean(url));
         }
         outcome.complete(new HttpOutcome(url.toString(), raw, body, error, errorCode, timings, ip, port, tlsVersion,
