@@ -257,7 +257,7 @@
 
   return {
     get, head, post, put, patch, del, options, request, asyncRequest, batch, file, cookieJar, CookieJar,
-    expectedStatuses, setResponseCallback, url, Response, FileData,
+    expectedStatuses, setResponseCallback, url,
     OCSP_REASON_UNSPECIFIED: OCSP_REASON.UNSPECIFIED, OCSP_REASON_KEY_COMPROMISE: OCSP_REASON.KEY_COMPROMISE,
     OCSP_REASON_CA_COMPROMISE: OCSP_REASON.CA_COMPROMISE,
     OCSP_REASON_AFFILIATION_CHANGED: OCSP_REASON.AFFILIATION_CHANGED,
