@@ -33,10 +33,10 @@ public record HttpOptions(String userAgent, int maxRedirects, boolean maxRedirec
                           TlsOptions tls, Map<String, String> hosts, DnsOptions dns,
                           AddressRules addressRules) {
 
-    /** k6j's default user agent, in k6's form ({@code Grafana k6/<version>}). */
+    /** k6j's default user agent, in the form of k6's ({@code Grafana k6/<version>}): {@code k6j/<version>}. */
     public static String defaultUserAgent() {
         String version = HttpOptions.class.getPackage().getImplementationVersion();
-        return "k6j/" + (version == null ? "dev" : version) + " (https://github.com/k6j/k6j)";
+        return "k6j/" + (version == null ? "dev" : version);
     }
 
     /** Reads the options; a missing option takes k6's default. Bad values throw {@link IllegalArgumentException}. */
