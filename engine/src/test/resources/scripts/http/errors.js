@@ -49,6 +49,11 @@ export default function () {
   }
   check(statusThrown, { 'throw: an HTTP error status does not throw': (t) => t === false });
 
+  const badBatch = http.batch({ good: `${BASE}/get`, bad: 'http://' });
+  check(badBatch, {
+    'a bad batch entry: nothing sent, the error on its entry': (r) => r.good.status === 0 && r.good.error === ''
+      && r.bad.error_code === 1020,
+  });
   check(http.get(`${BASE}/get`, { compression: 'br' }), {
     'unsupported compression is a failed request': (r) => r.status === 0 && r.error.includes('compression'),
   });

@@ -119,8 +119,11 @@ public final class HttpHost {
                 if (throwErrors()) {
                     throw vu.jsError("Error", e.getMessage());
                 }
+                // As k6: nothing is sent; the failed entry carries the error, the others are empty responses.
                 log("warn", "A batch request failed error=\"" + e.getMessage() + "\"");
-                results.add(new ResponseData(parseFailure(e), vu));
+                for (long j = 0; j < requests.getArraySize(); j++) {
+                    results.add(new ResponseData(j == i ? parseFailure(e) : notSent(), vu));
+                }
                 return vu.toJs(results);
             }
         }
@@ -144,6 +147,11 @@ public final class HttpHost {
         }
         log("warn", "Request Failed error=\"" + e.getMessage() + "\"");
         return vu.context().asValue(new ResponseData(parseFailure(e), vu));
+    }
+
+    private static HttpOutcome notSent() {
+        return new HttpOutcome("", null, null, null, 0, Timings.ZERO, "", 0, "", "",
+                Map.of("method", "", "url", "", "headers", Map.of(), "body", "", "cookies", Map.of()));
     }
 
     private static HttpOutcome parseFailure(RuntimeException e) {
