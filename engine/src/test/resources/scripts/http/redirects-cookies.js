@@ -36,6 +36,10 @@ export default function () {
   jar.delete(BASE, 'manual');
   check(http.get(`${BASE}/cookies`), { 'jar.delete': (r) => r.json('cookies.manual') === undefined });
 
+  check(http.get(`${BASE}/cookies`, { headers: { Cookie: 'raw=header' } }), {
+    'a Cookie header is sent with the jar cookies': (r) => r.json('cookies.raw') === 'header'
+      && r.json('cookies.size') === 'big',
+  });
   check(http.get(`${BASE}/cookies`, { cookies: { extra: 'one' } }), {
     'request cookies added': (r) => r.json('cookies.extra') === 'one' && r.json('cookies.size') === 'big',
   });

@@ -35,7 +35,7 @@ final class RequestHeaders {
             headers.put("User-Agent", List.of(options.userAgent()));
         }
         spec.headers().forEach((name, values) -> {
-            if (!name.equals("Content-Length") && !name.equals("Cookie")) {
+            if (!name.equals("Content-Length")) {
                 headers.put(name, values);
             }
         });
@@ -47,7 +47,9 @@ final class RequestHeaders {
         }
         String cookie = cookieHeader(url);
         if (!cookie.isEmpty()) {
-            headers.put("Cookie", List.of(cookie));
+            // A Cookie header the script set comes first, as Go's AddCookie appends to it.
+            List<String> given = headers.get("Cookie");
+            headers.put("Cookie", List.of(given == null ? cookie : String.join("; ", given) + "; " + cookie));
         }
         if (authorization != null) {
             headers.put("Authorization", List.of(authorization));
