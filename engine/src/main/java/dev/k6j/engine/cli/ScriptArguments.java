@@ -78,6 +78,50 @@ public final class ScriptArguments {
             description = "How the test is split across instances, e.g. 0,1/3,2/3,1.")
     String executionSegmentSequence;
 
+    @Option(names = "--http-debug", arity = "0..1", fallbackValue = "headers", paramLabel = "full",
+            description = "Log every HTTP request and response (with bodies when =full).")
+    String httpDebug;
+
+    @Option(names = "--insecure-skip-tls-verify", description = "Don't check the certificates of HTTPS servers.")
+    boolean insecureSkipTlsVerify;
+
+    @Option(names = "--user-agent", paramLabel = "TEXT", description = "The User-Agent header of HTTP requests.")
+    String userAgent;
+
+    @Option(names = "--batch", paramLabel = "N", description = "Requests of one http.batch() in flight (default 20).")
+    Long batch;
+
+    @Option(names = "--batch-per-host", paramLabel = "N",
+            description = "Requests of one http.batch() to one host in flight (default 6).")
+    Long batchPerHost;
+
+    @Option(names = "--max-redirects", paramLabel = "N", description = "Redirects followed per request (default 10).")
+    Long maxRedirects;
+
+    @Option(names = "--no-connection-reuse", description = "Open a new connection for every HTTP request.")
+    boolean noConnectionReuse;
+
+    @Option(names = "--no-vu-connection-reuse", description = "Close a VU's connections between iterations.")
+    boolean noVuConnectionReuse;
+
+    @Option(names = "--discard-response-bodies", description = "Read and drop HTTP response bodies.")
+    boolean discardResponseBodies;
+
+    @Option(names = "--dns", paramLabel = "ttl=5m,select=random,policy=preferIPv4",
+            description = "DNS: how long answers are kept, which address is used, which IP versions.")
+    String dns;
+
+    @Option(names = "--blacklist-ip", paramLabel = "CIDR", split = ",",
+            description = "Refuse requests to addresses in these ranges (repeatable or comma-separated).")
+    List<String> blacklistIps = new ArrayList<>();
+
+    @Option(names = "--block-hostnames", paramLabel = "NAMES", split = ",",
+            description = "Refuse requests to these host names; *.example.com blocks subdomains.")
+    List<String> blockHostnames = new ArrayList<>();
+
+    @Option(names = {"-w", "--throw"}, description = "Throw on failed HTTP requests instead of returning status 0.")
+    boolean throwErrors;
+
     @Option(names = "--include-system-env-vars", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Pass the system's environment variables to __ENV (default true).")
     boolean includeSystemEnv;
@@ -127,6 +171,23 @@ public final class ScriptArguments {
         }
         put(options, "executionSegment", executionSegment);
         put(options, "executionSegmentSequence", executionSegmentSequence);
+        put(options, "httpDebug", httpDebug);
+        flag(options, "insecureSkipTLSVerify", insecureSkipTlsVerify);
+        put(options, "userAgent", userAgent);
+        put(options, "batch", batch);
+        put(options, "batchPerHost", batchPerHost);
+        put(options, "maxRedirects", maxRedirects);
+        flag(options, "noConnectionReuse", noConnectionReuse);
+        flag(options, "noVUConnectionReuse", noVuConnectionReuse);
+        flag(options, "discardResponseBodies", discardResponseBodies);
+        flag(options, "throw", throwErrors);
+        put(options, "dns", dns);
+        if (!blacklistIps.isEmpty()) {
+            options.put("blacklistIPs", List.copyOf(blacklistIps));
+        }
+        if (!blockHostnames.isEmpty()) {
+            options.put("blockHostnames", List.copyOf(blockHostnames));
+        }
         return options;
     }
 
@@ -138,6 +199,12 @@ public final class ScriptArguments {
         }
         result.putAll(pairs(env, "--env"));
         return result;
+    }
+
+    private static void flag(Map<String, Object> options, String key, boolean set) {
+        if (set) {
+            options.put(key, true);
+        }
     }
 
     private static void put(Map<String, Object> options, String key, Object value) {

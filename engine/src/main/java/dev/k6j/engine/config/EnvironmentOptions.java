@@ -32,6 +32,20 @@ public final class EnvironmentOptions {
         list(env, "K6_SUMMARY_TREND_STATS", "summaryTrendStats", options);
         string(env, "K6_SUMMARY_TIME_UNIT", "summaryTimeUnit", options);
         list(env, "K6_SYSTEM_TAGS", "systemTags", options);
+        string(env, "K6_HTTP_DEBUG", "httpDebug", options);
+        bool(env, "K6_INSECURE_SKIP_TLS_VERIFY", "insecureSkipTLSVerify", options);
+        string(env, "K6_USER_AGENT", "userAgent", options);
+        integer(env, "K6_BATCH", "batch", options);
+        integer(env, "K6_BATCH_PER_HOST", "batchPerHost", options);
+        integer(env, "K6_MAX_REDIRECTS", "maxRedirects", options);
+        bool(env, "K6_NO_CONNECTION_REUSE", "noConnectionReuse", options);
+        bool(env, "K6_NO_VU_CONNECTION_REUSE", "noVUConnectionReuse", options);
+        bool(env, "K6_NO_COOKIES_RESET", "noCookiesReset", options);
+        bool(env, "K6_DISCARD_RESPONSE_BODIES", "discardResponseBodies", options);
+        bool(env, "K6_THROW", "throw", options);
+        string(env, "K6_DNS", "dns", options);
+        list(env, "K6_BLACKLIST_IPS", "blacklistIPs", options);
+        list(env, "K6_BLOCK_HOSTNAMES", "blockHostnames", options);
         return options;
     }
 

@@ -19,6 +19,7 @@ public final class VuEventLoop implements EventLoop {
     private final LinkedBlockingQueue<Task> tasks = new LinkedBlockingQueue<>();
     private final AtomicInteger pending = new AtomicInteger();
     private final Supplier<PromiseHandle> promiseFactory;
+    private final java.util.List<Runnable> resetHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile int generation;
 
     VuEventLoop(Supplier<PromiseHandle> promiseFactory) {
@@ -84,6 +85,15 @@ public final class VuEventLoop implements EventLoop {
         generation++;
         pending.set(0);
         tasks.clear();
+        resetHooks.forEach(Runnable::run);
+    }
+
+    /**
+     * Runs {@code hook} on every {@link #reset()}: a module that started work whose callbacks are now dropped (an
+     * async request of an interrupted iteration) stops it there. VU thread.
+     */
+    public void addResetHook(Runnable hook) {
+        resetHooks.add(hook);
     }
 
     /** How many callbacks are registered and not yet run. */

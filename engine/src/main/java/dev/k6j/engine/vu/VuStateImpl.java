@@ -97,6 +97,11 @@ public final class VuStateImpl implements VuState {
         merged = null;
     }
 
+    /** Which system tags samples carry ({@code systemTags} option), for modules that add their own. */
+    public SystemTags systemTags() {
+        return systemTags;
+    }
+
     /** Script-set tags, for {@code exec.vu.metrics.tags}. */
     public Map<String, String> scriptTags() {
         return scriptTags;

@@ -49,7 +49,7 @@ class ExtensionRegistryTest {
 
             assertThat(registry.jsModules()).containsKey("k6/x/greeter")
                     .allSatisfy((name, module) -> assertThat(name.equals("k6/x/greeter")
-                            || module.getClass().getName().startsWith("dev.k6j.engine.modules.")).isTrue());
+                            || module.getClass().getName().startsWith("dev.k6j.engine.")).isTrue());
             assertThat(registry.describe()).contains(
                     new ExtensionInfo("k6/x/greeter", "js", "1.2.3", "xk6-greeter.jar"));
             assertThat(registry.describe().getFirst().kind()).isEqualTo("js");

@@ -56,4 +56,15 @@ class VuEventLoopTest {
         loop.runUntilIdle();
         assertThat(loop.pending()).isZero();
     }
+
+    @Test
+    void resetHooksRunOnEveryResetSoModulesCanStopWorkWhoseCallbacksAreDropped() {
+        List<String> stopped = new ArrayList<>();
+        loop.addResetHook(() -> stopped.add("stop"));
+        loop.register();
+        loop.reset();
+        loop.reset();
+        assertThat(stopped).containsExactly("stop", "stop");
+        assertThat(loop.pending()).isZero();
+    }
 }

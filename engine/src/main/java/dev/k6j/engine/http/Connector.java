@@ -1,0 +1,145 @@
+package dev.k6j.engine.http;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
+import io.netty.handler.codec.http2.Http2MultiplexHandler;
+import io.netty.handler.codec.http2.Http2Settings;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.ssl.ApplicationProtocolNames;
+import io.netty.handler.ssl.ApplicationProtocolNegotiationHandler;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.util.NetUtil;
+import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * Opens one connection for a VU: TCP connect, then for https the TLS handshake and ALPN's choice between HTTP/2
+ * and HTTP/1.1, marking the moments for the timings as it goes.
+ *
+ * <p>Threads: {@link #connect} from any thread; the rest happens on the new channel's event loop.
+ */
+final class Connector {
+
+    /** k6's dialer gives up connecting after 30 seconds (the request timeout may end it sooner). */
+    private static final int DIAL_TIMEOUT_MILLIS = 30_000;
+
+    private final HttpTransport transport;
+    private final TlsContexts tlsContexts;
+    private final TlsOptions tlsOptions;
+    private final TrafficCounter traffic;
+
+    Connector(HttpTransport transport, TlsContexts tlsContexts, TlsOptions tlsOptions, TrafficCounter traffic) {
+        this.transport = transport;
+        this.tlsContexts = tlsContexts;
+        this.tlsOptions = tlsOptions;
+        this.traffic = traffic;
+    }
+
+    /**
+     * Connects to {@code address} for {@code target}.
+     *
+     * @param release where an HTTP/1.1 connection goes when an exchange on it ends
+     */
+    CompletableFuture<Connection> connect(Target target, InetSocketAddress address, TimingMarks marks,
+                                          Consumer<Http1Connection> release) {
+        CompletableFuture<Connection> result = new CompletableFuture<>();
+        SslContext tls;
+        try {
+            tls = target.tls() ? tlsContexts.forHost(tlsOptions, target.host()) : null;
+        } catch (HttpError e) {
+            result.completeExceptionally(e);
+            return result;
+        }
+        marks.connectStart = TimingMarks.now();
+        ChannelFuture connecting = transport.bootstrap()
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, DIAL_TIMEOUT_MILLIS)
+                .handler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel channel) {
+                        channel.pipeline().addLast("k6j-traffic", traffic.handler());
+                        if (tls != null) {
+                            String sni = NetUtil.isValidIpV4Address(target.host())
+                                    || NetUtil.isValidIpV6Address(target.host()) ? null : target.host();
+                            SslHandler ssl = sni == null ? tls.newHandler(channel.alloc(), target.host(), target.port())
+                                    : tls.newHandler(channel.alloc(), sni, target.port());
+                            ssl.setHandshakeTimeoutMillis(0);
+                            channel.pipeline().addLast("k6j-tls", ssl);
+                            channel.pipeline().addLast(new Negotiator(marks, result, release));
+                        }
+                    }
+                })
+                .connect(address);
+        result.whenComplete((connection, failure) -> {
+            if (failure != null) {
+                connecting.cancel(false);
+                connecting.channel().close();
+            }
+        });
+        connecting.addListener(connected -> {
+            if (!connected.isSuccess()) {
+                result.completeExceptionally(connected.cause());
+                return;
+            }
+            long now = TimingMarks.now();
+            marks.connectDone = now;
+            if (tls == null) {
+                Channel channel = connecting.channel();
+                channel.pipeline().addLast("k6j-http1", new HttpClientCodec());
+                result.complete(new Http1Connection(channel, release));
+            } else {
+                marks.tlsStart = now;
+            }
+        });
+        return result;
+    }
+
+    /** After the handshake: HTTP/2 or HTTP/1.1 as the server chose. */
+    private static final class Negotiator extends ApplicationProtocolNegotiationHandler {
+        private final TimingMarks marks;
+        private final CompletableFuture<Connection> result;
+        private final Consumer<Http1Connection> release;
+
+        Negotiator(TimingMarks marks, CompletableFuture<Connection> result, Consumer<Http1Connection> release) {
+            super(ApplicationProtocolNames.HTTP_1_1);
+            this.marks = marks;
+            this.result = result;
+            this.release = release;
+        }
+
+        @Override
+        protected void configurePipeline(ChannelHandlerContext ctx, String protocol) {
+            marks.tlsDone = TimingMarks.now();
+            Channel channel = ctx.channel();
+            if (ApplicationProtocolNames.HTTP_2.equals(protocol)) {
+                channel.pipeline().addLast("k6j-http2", Http2FrameCodecBuilder.forClient()
+                        .initialSettings(Http2Settings.defaultSettings().pushEnabled(false))
+                        .validateHeaders(false)
+                        .build());
+                channel.pipeline().addLast(new Http2MultiplexHandler(new ChannelInboundHandlerAdapter()));
+                result.complete(new Http2Connection(channel));
+            } else {
+                channel.pipeline().addLast("k6j-http1", new HttpClientCodec());
+                result.complete(new Http1Connection(channel, release));
+            }
+        }
+
+        @Override
+        protected void handshakeFailure(ChannelHandlerContext ctx, Throwable cause) {
+            result.completeExceptionally(cause);
+            ctx.close();
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            result.completeExceptionally(cause);
+            ctx.close();
+        }
+    }
+}

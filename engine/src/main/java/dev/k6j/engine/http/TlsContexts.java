@@ -1,0 +1,67 @@
+package dev.k6j.engine.http;
+
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ApplicationProtocolNames;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
+import io.netty.handler.ssl.SupportedCipherSuiteFilter;
+import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLException;
+
+/**
+ * The client TLS contexts of a test: one per client certificate in use (plus one without), built from the TLS
+ * options on first use. They offer HTTP/2 and HTTP/1.1 through ALPN, check server certificates and host names
+ * against the JDK's trusted roots unless {@code insecureSkipTLSVerify}, and keep to {@code tlsVersion} and
+ * {@code tlsCipherSuites}. Thread-safe.
+ */
+final class TlsContexts {
+
+    private record Key(TlsOptions options, TlsOptions.ClientCertificate certificate) {
+    }
+
+    private final ConcurrentHashMap<Key, SslContext> contexts = new ConcurrentHashMap<>();
+
+    /** The context for connections to {@code host}. A bad client certificate fails with a TLS error. */
+    SslContext forHost(TlsOptions options, String host) {
+        TlsOptions.ClientCertificate certificate = options.clientCertificateFor(host);
+        return contexts.computeIfAbsent(new Key(options, certificate), this::build);
+    }
+
+    private SslContext build(Key key) {
+        TlsOptions options = key.options();
+        SslContextBuilder builder = SslContextBuilder.forClient()
+                .sslProvider(SslProvider.JDK)
+                .applicationProtocolConfig(new ApplicationProtocolConfig(
+                        ApplicationProtocolConfig.Protocol.ALPN,
+                        ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                        ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
+                        ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1));
+        if (options.insecureSkipVerify()) {
+            builder.trustManager(InsecureTrustManagerFactory.INSTANCE).endpointIdentificationAlgorithm(null);
+        } else {
+            builder.endpointIdentificationAlgorithm("HTTPS");
+        }
+        if (!options.protocols().isEmpty()) {
+            builder.protocols(options.protocols());
+        }
+        if (!options.cipherSuites().isEmpty()) {
+            builder.ciphers(options.cipherSuites(), SupportedCipherSuiteFilter.INSTANCE);
+        }
+        TlsOptions.ClientCertificate certificate = key.certificate();
+        try {
+            if (certificate != null) {
+                builder.keyManager(
+                        new ByteArrayInputStream(certificate.certificate().getBytes(StandardCharsets.UTF_8)),
+                        new ByteArrayInputStream(PemKeys.toPkcs8(certificate.key()).getBytes(StandardCharsets.UTF_8)),
+                        certificate.password());
+            }
+            return builder.build();
+        } catch (SSLException | IllegalArgumentException e) {
+            throw new HttpError(ErrorCodes.TLS_DEFAULT, "tls: cannot use the TLS options: " + e.getMessage(), e);
+        }
+    }
+}
