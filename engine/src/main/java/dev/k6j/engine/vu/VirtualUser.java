@@ -198,7 +198,6 @@ public final class VirtualUser implements Vu, AutoCloseable {
         state.nextIteration();
         state.setGroup("");
         interrupted = false;
-        context.getBindings("js").putMember("__ITER", state.iteration());
         if (!scenarioEnv.equals(appliedEnv)) {
             // As k6 does on activation: __ENV is the test's environment with the scenario's env on top.
             Map<String, String> merged = new java.util.LinkedHashMap<>(env.environment());

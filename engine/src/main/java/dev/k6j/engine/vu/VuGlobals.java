@@ -65,6 +65,11 @@ public final class VuGlobals {
     }
 
     @HostAccess.Export
+    public long iteration() {
+        return vu.state().iteration();
+    }
+
+    @HostAccess.Export
     public long vuId() {
         return vu.state().id();
     }

@@ -79,16 +79,18 @@
       return select(value, splitPath(String(selector)));
     }
 
-    html() {
-      throw new Error('res.html() needs k6/html, which this k6j build does not have yet');
+    html(selector) {
+      // The body as a k6/html Selection (the VU's own k6/html module), optionally narrowed to a selector.
+      const doc = globalThis.require('k6/html').parseHTML(typeof this.body === 'string' ? this.body : '');
+      return selector === undefined || selector === null ? doc : doc.find(String(selector));
     }
 
     clickLink() {
-      throw new Error('res.clickLink() needs k6/html, which this k6j build does not have yet');
+      throw new Error('res.clickLink() is not in k6j yet: read the link with res.html() and call http.get()');
     }
 
     submitForm() {
-      throw new Error('res.submitForm() needs k6/html, which this k6j build does not have yet');
+      throw new Error('res.submitForm() is not in k6j yet: read the form with res.html() and call http.post()');
     }
   }
   // k6j reads no stapled OCSP responses, so every response has the same answer (shared, frozen).

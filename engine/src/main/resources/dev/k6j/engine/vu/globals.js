@@ -42,7 +42,8 @@
 
   define('__ENV', host.environment());
   define('__VU', host.vuId());
-  define('__ITER', 0);
+  // Read through a getter: writing a global binding every iteration costs more than a host call.
+  Object.defineProperty(g, '__ITER', { get: () => host.iteration(), configurable: true, enumerable: false });
 
   // CommonJS require() for local files, and for k6 modules (their default export).
   const cache = new Map();

@@ -37,6 +37,11 @@ class HttpModuleIT {
     }
 
     @Test
+    void responseHtmlGivesAK6HtmlSelection() {
+        passes("response-html.js");
+    }
+
+    @Test
     void redirectsAndCookiesFollowK6sRules() {
         passes("redirects-cookies.js");
     }
