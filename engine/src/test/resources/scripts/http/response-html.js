@@ -10,6 +10,7 @@ export default function () {
     'title through a Selection': (r) => r.html().find('title').text() === 'k6j testbed',
     'selector argument narrows': (r) => r.html('h1').text() === 'k6j testbed',
     'attributes': (r) => r.html('a').attr('href') === '/get',
+    'links resolve against the response URL': (r) => r.html('a').get(0).href() === `${__ENV.HTTP}/get`,
     'form fields': (r) => r.html('form').serializeObject().who === 'k6j',
   });
 }
