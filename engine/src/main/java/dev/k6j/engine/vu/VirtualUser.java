@@ -263,10 +263,10 @@ public final class VirtualUser implements Vu, AutoCloseable {
     // ---- modules -------------------------------------------------------------------------------------------
 
     /**
-     * The exports of a module for this VU, creating its instance the first time. VU thread only. Public so that a
-     * built-in module can reach another one (k6/http's {@code res.html()} uses k6/html's).
+     * The exports of a module for this VU, creating its instance the first time. VU thread only. Modules reach
+     * each other from their JavaScript glue with {@code require('k6/…')}, not through this method.
      */
-    public Exports moduleExports(String name) {
+    Exports moduleExports(String name) {
         Exports exports = moduleExports.get(name);
         if (exports == null) {
             JsModule module = env.modules().get(name);

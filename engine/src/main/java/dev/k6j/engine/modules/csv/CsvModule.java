@@ -2,7 +2,6 @@ package dev.k6j.engine.modules.csv;
 
 import dev.k6j.engine.modules.GlueModule;
 import dev.k6j.engine.modules.ScriptFiles;
-import dev.k6j.engine.vu.VirtualUser;
 import dev.k6j.spi.Vu;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -39,12 +38,6 @@ public final class CsvModule extends GlueModule {
         @HostAccess.Export
         public boolean initStage() {
             return vu.state().inInitStage();
-        }
-
-        /** k6/data's SharedArray class, for {@code parse}. */
-        @HostAccess.Export
-        public Object sharedArray() {
-            return ((VirtualUser) vu).moduleExports("k6/data").named().get("SharedArray");
         }
 
         /** Every record of the file at {@code path}, as JSON text each (what SharedArray keeps). */
