@@ -1,36 +1,14 @@
 package dev.k6j.engine.modules.webcrypto;
 
 import java.security.GeneralSecurityException;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /** HKDF (RFC 5869) with HMAC-SHA: key material imported as a raw, non-extractable key, then deriveBits/deriveKey. */
-final class HkdfAlgorithm implements CryptoAlgorithm {
+final class HkdfAlgorithm extends KeyDerivationAlgorithm {
 
-    @Override
-    public Set<String> names() {
-        return Set.of("HKDF");
-    }
-
-    @Override
-    public Set<String> privateUsages() {
-        return Set.of("deriveKey", "deriveBits");
-    }
-
-    @Override
-    public CryptoKeyHandle importKey(String format, Object keyData, AlgorithmParams params, boolean extractable,
-                                     List<String> usages) {
-        if (!format.equals("raw")) {
-            throw CryptoFailure.notSupported("HKDF keys can only be imported as 'raw'");
-        }
-        if (extractable) {
-            throw CryptoFailure.syntax("HKDF keys cannot be extractable");
-        }
-        checkUsages(usages, privateUsages());
-        return CryptoKeyHandle.secret(Map.of("name", "HKDF"), false, usages, Jwk.bytes(keyData, format));
+    HkdfAlgorithm() {
+        super("HKDF");
     }
 
     @Override

@@ -3,9 +3,6 @@ package dev.k6j.engine.modules.webcrypto;
 import dev.k6j.engine.modules.crypto.Digester;
 import dev.k6j.engine.modules.crypto.HashAlgorithm;
 import java.security.GeneralSecurityException;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -13,29 +10,10 @@ import javax.crypto.spec.SecretKeySpec;
  * PBKDF2 (RFC 8018) with HMAC-SHA: a password imported as a raw, non-extractable key, then deriveBits/deriveKey.
  * Written over {@link Mac} rather than the JDK's PBEKeySpec, which takes passwords as chars, not bytes.
  */
-final class Pbkdf2Algorithm implements CryptoAlgorithm {
+final class Pbkdf2Algorithm extends KeyDerivationAlgorithm {
 
-    @Override
-    public Set<String> names() {
-        return Set.of("PBKDF2");
-    }
-
-    @Override
-    public Set<String> privateUsages() {
-        return Set.of("deriveKey", "deriveBits");
-    }
-
-    @Override
-    public CryptoKeyHandle importKey(String format, Object keyData, AlgorithmParams params, boolean extractable,
-                                     List<String> usages) {
-        if (!format.equals("raw")) {
-            throw CryptoFailure.notSupported("PBKDF2 keys can only be imported as 'raw'");
-        }
-        if (extractable) {
-            throw CryptoFailure.syntax("PBKDF2 keys cannot be extractable");
-        }
-        checkUsages(usages, privateUsages());
-        return CryptoKeyHandle.secret(Map.of("name", "PBKDF2"), false, usages, Jwk.bytes(keyData, format));
+    Pbkdf2Algorithm() {
+        super("PBKDF2");
     }
 
     @Override
