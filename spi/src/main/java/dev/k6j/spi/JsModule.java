@@ -45,6 +45,15 @@ public interface JsModule {
     /** Creates this module's state for one VU. Called on the VU's thread, in the init stage. */
     ModuleInstance newInstance(Vu vu);
 
+    /**
+     * Other names scripts may import this module by: more {@code k6/x/} names, or one of the names of k6's own
+     * modules that k6j delivers as extensions ({@code k6/websockets}, {@code k6/experimental/websockets},
+     * {@code k6/ws}, {@code k6/net/grpc}), so that scripts written for k6 run unchanged. Empty by default.
+     */
+    default java.util.List<String> aliases() {
+        return java.util.List.of();
+    }
+
     /** The version shown by {@code k6j version}; by default the jar manifest's Implementation-Version. */
     default String version() {
         String version = getClass().getPackage().getImplementationVersion();

@@ -11,6 +11,13 @@ public interface TestRun {
     /** The consolidated test options, as JSON-like data (maps, lists, strings, numbers, booleans). */
     Map<String, Object> options();
 
+    /**
+     * The test's TLS options, for modules that open TLS connections of their own (the engine's HTTP client
+     * uses the same). Parsed on first use; a bad option throws {@link IllegalArgumentException} with a message
+     * that names it.
+     */
+    TlsSettings tls();
+
     /** Time since the test started running (after init). */
     Duration elapsed();
 

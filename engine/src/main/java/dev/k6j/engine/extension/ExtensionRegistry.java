@@ -34,13 +34,16 @@ import java.util.TreeSet;
 public final class ExtensionRegistry implements AutoCloseable {
 
     private final Map<String, Found<JsModule>> jsModules;
+    private final Map<String, Found<JsModule>> jsModulesByAlias;
     private final Map<String, Found<OutputFactory>> outputs;
     private final Map<String, OutputFactory> outputsByNameOrAlias;
     private final ExtensionFinder finder;
 
-    private ExtensionRegistry(Map<String, Found<JsModule>> jsModules, Map<String, Found<OutputFactory>> outputs,
+    private ExtensionRegistry(Map<String, Found<JsModule>> jsModules, Map<String, Found<JsModule>> jsModulesByAlias,
+            Map<String, Found<OutputFactory>> outputs,
             Map<String, OutputFactory> outputsByNameOrAlias, ExtensionFinder finder) {
         this.jsModules = Collections.unmodifiableMap(jsModules);
+        this.jsModulesByAlias = Collections.unmodifiableMap(jsModulesByAlias);
         this.outputs = Collections.unmodifiableMap(outputs);
         this.outputsByNameOrAlias = Collections.unmodifiableMap(outputsByNameOrAlias);
         this.finder = finder;
@@ -91,9 +94,20 @@ public final class ExtensionRegistry implements AutoCloseable {
         Map<String, Found<JsModule>> jsModules = new TreeMap<>();
         for (Found<JsModule> module : found.modules()) {
             JsModuleNames.check(module);
+            JsModuleNames.checkAliases(module);
             Found<JsModule> earlier = jsModules.putIfAbsent(module.extension().name(), module);
             if (earlier != null) {
                 throw duplicate("JS module '" + module.extension().name() + "'", earlier, module);
+            }
+        }
+        Map<String, Found<JsModule>> jsModulesByAlias = new TreeMap<>();
+        for (Found<JsModule> module : found.modules()) {
+            for (String alias : module.extension().aliases()) {
+                Found<JsModule> earlier = jsModules.containsKey(alias)
+                        ? jsModules.get(alias) : jsModulesByAlias.putIfAbsent(alias, module);
+                if (earlier != null && earlier.extension() != module.extension()) {
+                    throw duplicate("JS module '" + alias + "'", earlier, module);
+                }
             }
         }
         Map<String, Found<OutputFactory>> outputs = new TreeMap<>();
@@ -111,13 +125,14 @@ public final class ExtensionRegistry implements AutoCloseable {
         }
         Map<String, OutputFactory> factories = new LinkedHashMap<>();
         byNameOrAlias.forEach((name, f) -> factories.put(name, f.extension()));
-        return new ExtensionRegistry(jsModules, outputs, factories, finder);
+        return new ExtensionRegistry(jsModules, jsModulesByAlias, outputs, factories, finder);
     }
 
-    /** The JS modules by name, in name order. */
+    /** The JS modules by name and by alias, in name order. */
     public Map<String, JsModule> jsModules() {
         Map<String, JsModule> modules = new TreeMap<>();
         jsModules.forEach((name, found) -> modules.put(name, found.extension()));
+        jsModulesByAlias.forEach((alias, found) -> modules.put(alias, found.extension()));
         return Collections.unmodifiableMap(modules);
     }
 

@@ -2,6 +2,8 @@ package dev.k6j.engine.extension;
 
 import dev.k6j.engine.errors.K6jException;
 import dev.k6j.spi.JsModule;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The naming rule for JS modules: k6's own names ({@code k6}, {@code k6/http}, {@code k6/experimental/…}) belong
@@ -10,6 +12,10 @@ import dev.k6j.spi.JsModule;
 final class JsModuleNames {
 
     static final String EXTENSION_PREFIX = "k6/x/";
+
+    /** k6's own module names that the engine leaves to extensions (k6j's first-party ones) as aliases. */
+    static final Set<String> K6_NAMES_FOR_EXTENSIONS = Set.of(
+            "k6/websockets", "k6/experimental/websockets", "k6/ws", "k6/net/grpc");
 
     private JsModuleNames() {
     }
@@ -22,6 +28,17 @@ final class JsModuleNames {
     /** Whether the name is in k6's namespace: {@code k6} or {@code k6/…}. */
     static boolean isK6Name(String name) {
         return name.equals("k6") || (name.startsWith("k6/") && name.length() > 3);
+    }
+
+    /** Throws an invalid-config error naming the module's jar if one of its aliases breaks the rule. */
+    static void checkAliases(Found<JsModule> found) {
+        for (String alias : found.extension().aliases()) {
+            if (!isExtensionName(alias) && !K6_NAMES_FOR_EXTENSIONS.contains(alias)) {
+                throw K6jException.invalidConfig("JS module '" + found.extension().name() + "' from "
+                        + found.describe() + " has the alias '" + alias + "': an alias must be named "
+                        + EXTENSION_PREFIX + "<name> or be one of " + new TreeSet<>(K6_NAMES_FOR_EXTENSIONS));
+            }
+        }
     }
 
     /** Throws an invalid-config error naming the module's jar if its name breaks the rule. */

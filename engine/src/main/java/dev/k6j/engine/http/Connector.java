@@ -1,5 +1,6 @@
 package dev.k6j.engine.http;
 
+import dev.k6j.spi.TlsSettings;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
@@ -32,10 +33,10 @@ final class Connector {
 
     private final HttpTransport transport;
     private final TlsContexts tlsContexts;
-    private final TlsOptions tlsOptions;
+    private final TlsSettings tlsOptions;
     private final TrafficCounter traffic;
 
-    Connector(HttpTransport transport, TlsContexts tlsContexts, TlsOptions tlsOptions, TrafficCounter traffic) {
+    Connector(HttpTransport transport, TlsContexts tlsContexts, TlsSettings tlsOptions, TrafficCounter traffic) {
         this.transport = transport;
         this.tlsContexts = tlsContexts;
         this.tlsOptions = tlsOptions;

@@ -1,5 +1,6 @@
 package dev.k6j.engine.http;
 
+import dev.k6j.spi.TlsSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,7 +31,7 @@ import java.util.Map;
 public record HttpOptions(String userAgent, int maxRedirects, boolean maxRedirectsGiven, int batch, int batchPerHost,
                           boolean discardResponseBodies, boolean throwErrors, String httpDebug,
                           boolean noConnectionReuse, boolean noVuConnectionReuse, boolean noCookiesReset,
-                          TlsOptions tls, Map<String, String> hosts, DnsOptions dns,
+                          TlsSettings tls, Map<String, String> hosts, DnsOptions dns,
                           AddressRules addressRules) {
 
     /** k6j's default user agent, in the form of k6's ({@code Grafana k6/<version>}): {@code k6j/<version>}. */

@@ -1,5 +1,6 @@
 package dev.k6j.engine.http;
 
+import dev.k6j.spi.TlsSettings;
 import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.SslContext;
@@ -20,19 +21,19 @@ import javax.net.ssl.SSLException;
  */
 final class TlsContexts {
 
-    private record Key(TlsOptions options, TlsOptions.ClientCertificate certificate) {
+    private record Key(TlsSettings options, TlsSettings.ClientCertificate certificate) {
     }
 
     private final ConcurrentHashMap<Key, SslContext> contexts = new ConcurrentHashMap<>();
 
     /** The context for connections to {@code host}. A bad client certificate fails with a TLS error. */
-    SslContext forHost(TlsOptions options, String host) {
-        TlsOptions.ClientCertificate certificate = options.clientCertificateFor(host);
+    SslContext forHost(TlsSettings options, String host) {
+        TlsSettings.ClientCertificate certificate = options.clientCertificateFor(host);
         return contexts.computeIfAbsent(new Key(options, certificate), this::build);
     }
 
     private SslContext build(Key key) {
-        TlsOptions options = key.options();
+        TlsSettings options = key.options();
         SslContextBuilder builder = SslContextBuilder.forClient()
                 .sslProvider(SslProvider.JDK)
                 .applicationProtocolConfig(new ApplicationProtocolConfig(
@@ -51,12 +52,12 @@ final class TlsContexts {
         if (!options.cipherSuites().isEmpty()) {
             builder.ciphers(options.cipherSuites(), SupportedCipherSuiteFilter.INSTANCE);
         }
-        TlsOptions.ClientCertificate certificate = key.certificate();
+        TlsSettings.ClientCertificate certificate = key.certificate();
         try {
             if (certificate != null) {
                 builder.keyManager(
                         new ByteArrayInputStream(certificate.certificate().getBytes(StandardCharsets.UTF_8)),
-                        new ByteArrayInputStream(PemKeys.toPkcs8(certificate.key()).getBytes(StandardCharsets.UTF_8)),
+                        new ByteArrayInputStream(certificate.key().getBytes(StandardCharsets.UTF_8)),
                         certificate.password());
             }
             return builder.build();

@@ -1,64 +1,29 @@
 package dev.k6j.engine.http;
 
+import dev.k6j.spi.TlsSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The TLS options of a test: {@code insecureSkipTLSVerify}, {@code tlsVersion} (one version or {@code {min, max}}),
- * {@code tlsCipherSuites} and {@code tlsAuth} client certificates. Immutable.
- *
- * @param insecureSkipVerify don't check server certificates
- * @param protocols          the JDK protocol names allowed, e.g. {@code TLSv1.2}; empty allows the JDK's defaults
- * @param cipherSuites       the cipher suites allowed (IANA names, as k6 and the JDK spell them); empty for defaults
- * @param clientCertificates {@code tlsAuth}: certificates to present, each for some domains
+ * Reads the TLS options of a test ({@code insecureSkipTLSVerify}, {@code tlsVersion} as one version or
+ * {@code {min, max}}, {@code tlsCipherSuites}, {@code tlsAuth}) into the SPI's {@link TlsSettings}, which HTTP and
+ * the protocol extensions share. Client keys come out in PKCS#8 form. Stateless.
  */
-public record TlsOptions(boolean insecureSkipVerify, List<String> protocols, List<String> cipherSuites,
-                         List<ClientCertificate> clientCertificates) {
+public final class TlsOptions {
 
-    /**
-     * One {@code tlsAuth} entry.
-     *
-     * @param domains     host names it is presented to; empty means every host
-     * @param certificate PEM certificate (chain)
-     * @param key         PEM private key
-     * @param password    the key's password, or {@code null}
-     */
-    public record ClientCertificate(List<String> domains, String certificate, String key, String password) {
-
-        boolean appliesTo(String host) {
-            if (domains.isEmpty()) {
-                return true;
-            }
-            String lower = host.toLowerCase(Locale.ROOT);
-            for (String domain : domains) {
-                String d = domain.toLowerCase(Locale.ROOT);
-                if (d.equals(lower) || (d.startsWith("*.") && lower.endsWith(d.substring(1)))) {
-                    return true;
-                }
-            }
-            return false;
-        }
+    private TlsOptions() {
     }
 
     private static final List<String> ORDER = List.of("ssl3.0", "tls1.0", "tls1.1", "tls1.2", "tls1.3");
 
-    static TlsOptions from(Map<String, Object> options) {
-        return new TlsOptions(HttpOptions.bool(options, "insecureSkipTLSVerify"),
+    /** The TLS options among a test's consolidated options; a bad value throws IllegalArgumentException. */
+    public static TlsSettings from(Map<String, Object> options) {
+        return new TlsSettings(HttpOptions.bool(options, "insecureSkipTLSVerify"),
                 protocols(options.get("tlsVersion")),
                 List.copyOf(HttpOptions.strings(options.get("tlsCipherSuites"))),
                 clientCertificates(options.get("tlsAuth")));
-    }
-
-    /** The client certificate to present to {@code host}, or {@code null}. */
-    ClientCertificate clientCertificateFor(String host) {
-        for (ClientCertificate certificate : clientCertificates) {
-            if (certificate.appliesTo(host)) {
-                return certificate;
-            }
-        }
-        return null;
     }
 
     private static List<String> protocols(Object value) {
@@ -107,8 +72,8 @@ public record TlsOptions(boolean insecureSkipVerify, List<String> protocols, Lis
         return jdkProtocol.equals("SSLv3") ? "ssl3.0" : jdkProtocol.toLowerCase(Locale.ROOT);
     }
 
-    private static List<ClientCertificate> clientCertificates(Object value) {
-        List<ClientCertificate> result = new ArrayList<>();
+    private static List<TlsSettings.ClientCertificate> clientCertificates(Object value) {
+        List<TlsSettings.ClientCertificate> result = new ArrayList<>();
         if (value == null) {
             return List.of();
         }
@@ -119,8 +84,8 @@ public record TlsOptions(boolean insecureSkipVerify, List<String> protocols, Lis
             if (!(item instanceof Map<?, ?> entry) || entry.get("cert") == null || entry.get("key") == null) {
                 throw new IllegalArgumentException("each tlsAuth entry needs cert and key (PEM text)");
             }
-            result.add(new ClientCertificate(List.copyOf(HttpOptions.strings(entry.get("domains"))),
-                    entry.get("cert").toString(), entry.get("key").toString(),
+            result.add(new TlsSettings.ClientCertificate(List.copyOf(HttpOptions.strings(entry.get("domains"))),
+                    entry.get("cert").toString(), PemKeys.toPkcs8(entry.get("key").toString()),
                     entry.get("password") == null ? null : entry.get("password").toString()));
         }
         return List.copyOf(result);

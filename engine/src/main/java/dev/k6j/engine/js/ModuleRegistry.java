@@ -30,7 +30,11 @@ public final class ModuleRegistry {
     private static final Map<String, String> FIRST_PARTY = Map.of(
             "k6/x/tcp", "tcp",
             "k6/x/websockets", "websockets",
-            "k6/x/grpc", "grpc");
+            "k6/websockets", "websockets",
+            "k6/experimental/websockets", "websockets",
+            "k6/ws", "websockets",
+            "k6/x/grpc", "grpc",
+            "k6/net/grpc", "grpc");
 
     /**
      * The one-line explanation for an import of a module that is not present, with what to do: the exact
@@ -38,13 +42,15 @@ public final class ModuleRegistry {
      */
     public String unknownModuleMessage(String name) {
         String available = new TreeMap<>(modules).keySet().stream().collect(Collectors.joining(", "));
-        if (name.startsWith("k6/x/")) {
-            String shortName = FIRST_PARTY.get(name);
+        String shortName = FIRST_PARTY.get(name);
+        if (name.startsWith("k6/x/") || shortName != null) {
             String add = shortName != null
                     ? "add it with 'bundler build --with " + shortName + "'"
                     : "bundle the extension that provides it with 'bundler build --with <group:artifact[:version]>'"
                     + " (or the path of its jar or Maven project)";
-            return "the extension module '" + name + "' is not in this k6j build: " + add
+            String what = name.startsWith("k6/x/") ? "the extension module '" + name + "'"
+                    : "the module '" + name + "' (k6j delivers it as an extension)";
+            return what + " is not in this k6j build: " + add
                     + ", or drop its jar into the plugins folder (--plugins-dir, K6J_PLUGINS_DIR). Modules present: "
                     + available;
         }

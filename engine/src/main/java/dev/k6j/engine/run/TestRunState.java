@@ -1,8 +1,10 @@
 package dev.k6j.engine.run;
 
 import dev.k6j.engine.errors.ExitCode;
+import dev.k6j.engine.http.TlsOptions;
 import dev.k6j.engine.vu.VirtualUser;
 import dev.k6j.spi.TestRun;
+import dev.k6j.spi.TlsSettings;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -35,9 +37,20 @@ public final class TestRunState implements TestRun {
     private long totalPausedNanos;
     private volatile ExecutionStatus status = ExecutionStatus.CREATED;
     private volatile boolean tainted;
+    private volatile TlsSettings tls;
 
     public TestRunState(Map<String, Object> options) {
         this.options = options;
+    }
+
+    @Override
+    public TlsSettings tls() {
+        TlsSettings parsed = tls;
+        if (parsed == null) {
+            parsed = TlsOptions.from(options);
+            tls = parsed;
+        }
+        return parsed;
     }
 
     /** Marks the start of the scenarios (after init and setup), for elapsed times. */

@@ -130,6 +130,31 @@ class ExtensionRegistryTest {
     }
 
     @Test
+    void aModuleAnswersToItsAliasesWhichMustBeK6xNamesOrK6NamesLeftToExtensions() {
+        JsModule websockets = new AliasedModule("k6/x/websockets", List.of("k6/websockets", "k6/ws"));
+        assertThat(ExtensionRegistry.of(List.of(websockets), List.of()).jsModules())
+                .containsOnlyKeys("k6/x/websockets", "k6/websockets", "k6/ws")
+                .allSatisfy((name, module) -> assertThat(module).isSameAs(websockets));
+
+        assertThatThrownBy(() -> ExtensionRegistry.of(
+                List.of(new AliasedModule("k6/x/evil", List.of("k6/http"))), List.of()))
+                .isInstanceOf(K6jException.class)
+                .hasMessageContaining("has the alias 'k6/http': an alias must be named k6/x/<name> or be one of");
+    }
+
+    @Test
+    void anAliasClashingWithAnotherModuleIsAnError() {
+        assertThatThrownBy(() -> ExtensionRegistry.of(List.of(new EngineModule("k6/x/a"),
+                new AliasedModule("k6/x/b", List.of("k6/x/a"))), List.of()))
+                .isInstanceOf(K6jException.class)
+                .hasMessageContaining("JS module 'k6/x/a' is provided twice");
+        assertThatThrownBy(() -> ExtensionRegistry.of(List.of(new AliasedModule("k6/x/a", List.of("k6/ws")),
+                new AliasedModule("k6/x/b", List.of("k6/ws"))), List.of()))
+                .isInstanceOf(K6jException.class)
+                .hasMessageContaining("JS module 'k6/ws' is provided twice");
+    }
+
+    @Test
     void anOutputNameWithAnEqualsSignIsRejected() {
         assertThatThrownBy(() -> ExtensionRegistry.of(List.of(), List.of(new NamedFactory("a=b", Set.of()))))
                 .isInstanceOf(K6jException.class)
@@ -191,6 +216,13 @@ class ExtensionRegistryTest {
 
     /** A module whose class is in the engine's package, like the engine's own built-ins. */
     private record EngineModule(String name) implements JsModule {
+        @Override
+        public ModuleInstance newInstance(Vu vu) {
+            return () -> null;
+        }
+    }
+
+    private record AliasedModule(String name, List<String> aliases) implements JsModule {
         @Override
         public ModuleInstance newInstance(Vu vu) {
             return () -> null;
