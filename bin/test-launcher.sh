@@ -62,8 +62,8 @@ sleep "${FAKE_MVN_SLEEP:-0}"
 if [[ ${FAKE_MVN_FAIL:-} == 1 ]]; then echo "[ERROR] COMPILATION ERROR: Foo.java:[3,1] class, interface expected"; exit 1; fi
 v=$(grep '^JAVA_VERSION=' "$JAVA_HOME/release" | tr -d '"'); v=${v#JAVA_VERSION=}
 grep -q "<id>jdk-$v</id>" pom.xml || v=25.0.3
-mkdir -p engine/target/graal-compiler
-touch engine/target/k6j-engine.jar "engine/target/graal-compiler/compiler-$v.jar" "engine/target/graal-compiler/truffle-compiler-$v.jar"
+mkdir -p distribution/target/lib/graal-compiler
+touch distribution/target/k6j.jar "distribution/target/lib/graal-compiler/compiler-$v.jar" "distribution/target/lib/graal-compiler/truffle-compiler-$v.jar"
 EOF
     chmod +x "$tmp/fakebin/mvn"
 }
@@ -72,13 +72,13 @@ write_fake_mvn
 # new_repo: a fresh copy of the launcher in $repo, built for GraalJS 25.0.3, jar newer than sources.
 new_repo() {
     repo=$tmp/repo-$((++repo_count))
-    mkdir -p "$repo/bin" "$repo/spi/src/main/java" "$repo/engine/src/main/java" "$repo/engine/target/graal-compiler"
+    mkdir -p "$repo/bin" "$repo/spi/src/main/java" "$repo/engine/src/main/java" "$repo/distribution/target/lib/graal-compiler"
     cp "$here/k6j" "$repo/k6j"
     cp "$here/bin/k6j-env.sh" "$repo/bin/k6j-env.sh"
     printf '<project>\n  <profiles>\n    <profile><id>jdk-25.0.3</id></profile>\n    <profile><id>jdk-25.0.4</id></profile>\n  </profiles>\n</project>\n' >"$repo/pom.xml"
     touch "$repo/spi/pom.xml" "$repo/engine/pom.xml" "$repo/engine/src/main/java/Main.java" "$repo/spi/src/main/java/Vu.java"
     touch -d '-1 hour' "$repo"/pom.xml "$repo"/*/pom.xml "$repo"/*/src/main/java/*.java
-    touch "$repo/engine/target/k6j-engine.jar" "$repo/engine/target/graal-compiler/compiler-25.0.3.jar"
+    touch "$repo/distribution/target/k6j.jar" "$repo/distribution/target/lib/graal-compiler/compiler-25.0.3.jar"
     : >"$tmp/mvn.log"
 }
 repo_count=0
@@ -155,7 +155,7 @@ new_repo
 launch JAVA_HOME="$jvm/temurin-25.0.3" -- run script.js
 check "JDK 25.0.3 + compiler 25.0.3: JVMCI on, compiler on the upgrade module path" \
     'has "arg:-XX:+UnlockExperimentalVMOptions"' 'has "arg:-XX:+EnableJVMCI"' \
-        'has "arg:--upgrade-module-path=$repo/engine/target/graal-compiler"' 'has "arg:-Dk6j.jsRuntime=optimizing"' \
+        'has "arg:--upgrade-module-path=$repo/distribution/target/lib/graal-compiler"' 'has "arg:-Dk6j.jsRuntime=optimizing"' \
         'lacks "WarnInterpreterOnly"' 'lacks "jsRuntimeReason"'
 
 launch JAVA_HOME="$other/temurin-25.0.5" -- run script.js
@@ -169,7 +169,7 @@ launch JAVA_HOME="$other/nojvmci-25.0.3" -- run script.js
 check "a JDK without the JVMCI module: interpreter" \
     'lacks "EnableJVMCI"' 'has "arg:-Dk6j.jsRuntimeReason=the JDK at $other/nojvmci-25.0.3 has no JVMCI"'
 
-rm "$repo/engine/target/graal-compiler/compiler-25.0.3.jar"
+rm "$repo/distribution/target/lib/graal-compiler/compiler-25.0.3.jar"
 launch JAVA_HOME="$jvm/temurin-25.0.3" K6J_SKIP_BUILD=1 -- run script.js
 check "no compiler jars: interpreter, and the reason says to rebuild" \
     'lacks "EnableJVMCI"' 'has "compiler jars are missing"' 'has "--k6j-build"'
@@ -187,7 +187,7 @@ check "the flags every run gets" \
 
 launch JAVA_HOME="$jvm/temurin-25.0.3" K6J_JAVA_OPTS="-Xmx2g  -XX:+UseZGC -Dx=*" -- run -e "A=a b" script.js
 check "K6J_JAVA_OPTS come after our flags and before -jar; arguments pass through untouched" \
-    'has "$(printf "arg:-Dk6j.launcher=%s\narg:-Xmx2g\narg:-XX:+UseZGC\narg:-Dx=*\narg:-jar\narg:%s\narg:run\narg:-e\narg:A=a b\narg:script.js" "$repo/k6j" "$repo/engine/target/k6j-engine.jar")"'
+    'has "$(printf "arg:-Dk6j.launcher=%s\narg:-Xmx2g\narg:-XX:+UseZGC\narg:-Dx=*\narg:-jar\narg:%s\narg:run\narg:-e\narg:A=a b\narg:script.js" "$repo/k6j" "$repo/distribution/target/k6j.jar")"'
 
 env -i PATH="$tmp/fakebin:$tmp/sysbin" K6J_JDK_SEARCH_DIRS="$jvm" bash "$repo/k6j" run - <<<"export default function () {}" >"$tmp/out" 2>&1
 rc=$? out=$(cat "$tmp/out") err=
@@ -202,7 +202,7 @@ ln -s ../k6j-link "$tmp/elsewhere/bin/k6j"
 env -i PATH="$tmp/elsewhere/bin:$tmp/fakebin:$tmp/sysbin" K6J_JDK_SEARCH_DIRS="$jvm" bash -c 'cd / && k6j version' >"$tmp/out" 2>&1
 out=$(cat "$tmp/out")
 check "through a chain of symlinks on PATH, from another folder, it finds its repository" \
-    'has "arg:-Dk6j.home=$repo"' 'has "arg:$repo/engine/target/k6j-engine.jar"' 'has "arg:-Dk6j.launcher=$tmp/elsewhere/bin/k6j"'
+    'has "arg:-Dk6j.home=$repo"' 'has "arg:$repo/distribution/target/k6j.jar"' 'has "arg:-Dk6j.launcher=$tmp/elsewhere/bin/k6j"'
 
 # --- building ----------------------------------------------------------------------------------
 
@@ -210,19 +210,19 @@ new_repo
 launch JAVA_HOME="$jvm/temurin-25.0.3" -- version
 check "an up-to-date engine is not rebuilt" not_built '[[ -z $err ]]'
 
-rm "$repo/engine/target/k6j-engine.jar"
+rm "$repo/distribution/target/k6j.jar"
 launch JAVA_HOME="$jvm/openjdk-17" -- version
 check "a missing engine is built quietly with the JDK found, then run" \
-    built 'err_has "k6j: building the engine (first run takes a minute)…"' \
+    built 'err_has "k6j: building the engine and its extensions (first run takes a minute)…"' \
         'grep -q "JAVA_HOME=$jvm/temurin-25.0.3 " "$tmp/mvn.log"' \
-        'grep -q "MAVEN_OPTS=--sun-misc-unsafe-memory-access=allow ARGS=-q -B -Dstyle.color=never -DskipTests package -pl engine -am STDIN=\$" "$tmp/mvn.log"' \
+        'grep -q "MAVEN_OPTS=--sun-misc-unsafe-memory-access=allow ARGS=-q -B -Dstyle.color=never -DskipTests package -pl distribution -am STDIN=\$" "$tmp/mvn.log"' \
         'has "arg:version"' '[[ -f $repo/target/k6j-build.log ]]'
 
 new_repo
 touch -d "+2 seconds" "$repo/engine/src/main/java/Main.java"
 launch JAVA_HOME="$jvm/temurin-25.0.3" -- version
 check "a source newer than the jar triggers a build that names it" \
-    built 'err_has "building the engine (engine/src/main/java/Main.java changed)"' 'has "arg:version"'
+    built 'err_has "building the engine and its extensions (engine/src/main/java/Main.java changed)"' 'has "arg:version"'
 : >"$tmp/mvn.log"
 launch JAVA_HOME="$jvm/temurin-25.0.3" -- version
 check "after the build, the next run builds nothing" not_built
@@ -233,17 +233,26 @@ launch JAVA_HOME="$jvm/temurin-25.0.3" -- version
 check "a newer parent pom triggers a build" built 'err_has "(pom.xml changed)"'
 
 new_repo
+mkdir -p "$repo/modules/tcp/src/main/java" "$repo/modules/tcp/src/test/java" "$repo/modules/tcp/target"
+touch -d "+2 seconds" "$repo/modules/tcp/src/test/java/TcpTest.java" "$repo/modules/tcp/target/x.class" "$repo/modules/README.md"
+launch JAVA_HOME="$jvm/temurin-25.0.3" -- version
+check "tests, build output and docs of an extension don't trigger a build" not_built
+touch -d "+2 seconds" "$repo/modules/tcp/src/main/java/Socket.java"
+launch JAVA_HOME="$jvm/temurin-25.0.3" -- version
+check "a newer extension source triggers a build" built 'err_has "(modules/tcp/src/main/java/Socket.java changed)"'
+
+new_repo
 touch -d "+2 seconds" "$repo/spi/src/main/java/Vu.java"
 launch JAVA_HOME="$jvm/temurin-25.0.3" K6J_SKIP_BUILD=1 -- version
 check "K6J_SKIP_BUILD=1 skips the staleness check" not_built 'has "arg:version"'
 
-rm "$repo/engine/target/k6j-engine.jar"
+rm "$repo/distribution/target/k6j.jar"
 launch JAVA_HOME="$jvm/temurin-25.0.3" K6J_SKIP_BUILD=1 -- version
 check "K6J_SKIP_BUILD=1 with no engine: one line, exit 1" \
     '[[ $rc == 1 ]]' 'err_has "no engine at"' not_built
 
 new_repo
-rm "$repo/engine/target/k6j-engine.jar"
+rm "$repo/distribution/target/k6j.jar"
 launch JAVA_HOME="$jvm/temurin-25.0.3" FAKE_MVN_FAIL=1 -- version
 check "a failed build shows the log's tail and exits 1 without running java" \
     '[[ $rc == 1 ]]' 'err_has "the engine build failed"' 'err_has "COMPILATION ERROR: Foo.java:[3,1]"' '[[ -z $out ]]'
@@ -258,30 +267,30 @@ new_repo
 launch JAVA_HOME="$other/temurin-25.0.4" -- version
 check "JDK 25.0.4 on an engine built for 25.0.3, with a 25.0.4 profile: rebuilt, then optimizing" \
     built 'err_has "GraalJS 25.0.3, JDK 25.0.4 wants 25.0.4"' 'has "arg:-XX:+EnableJVMCI"' \
-        '[[ -f $repo/engine/target/graal-compiler/compiler-25.0.4.jar ]]' \
-        '[[ ! -e $repo/engine/target/graal-compiler/compiler-25.0.3.jar ]]'
+        '[[ -f $repo/distribution/target/lib/graal-compiler/compiler-25.0.4.jar ]]' \
+        '[[ ! -e $repo/distribution/target/lib/graal-compiler/compiler-25.0.3.jar ]]'
 : >"$tmp/mvn.log"
 launch JAVA_HOME="$other/temurin-25.0.4" -- version
 check "... and not rebuilt on the next run" not_built 'has "arg:-XX:+EnableJVMCI"'
 
 new_repo
-printf '25.0.4\n' >"$repo/engine/target/k6j-built-with-jdk"
+printf '25.0.4\n' >"$repo/distribution/target/k6j-built-with-jdk"
 launch JAVA_HOME="$other/temurin-25.0.4" -- version
 check "a rebuild for a JDK update that did not give a match is not repeated" \
     not_built 'has "arg:-Dk6j.jsRuntimeReason=JDK 25.0.4 needs GraalJS 25.0.4 but the engine was built with 25.0.3; rebuild with"'
 
 new_repo
-touch "$repo/engine/target/graal-compiler/compiler-25.0.4.jar"
+touch "$repo/distribution/target/lib/graal-compiler/compiler-25.0.4.jar"
 launch JAVA_HOME="$jvm/temurin-25.0.3" K6J_SKIP_BUILD=1 -- version
 check "compilers of two versions side by side (the JVM would refuse them): interpreter" \
     'lacks "EnableJVMCI"' 'has "compilers of several versions (25.0.3 25.0.4)"'
 launch JAVA_HOME="$jvm/temurin-25.0.3" -- version
 check "... and without K6J_SKIP_BUILD, a clean rebuild leaves one" \
     built 'err_has "holds compilers of several versions: 25.0.3 25.0.4"' 'has "arg:-XX:+EnableJVMCI"' \
-    '[[ ! -e $repo/engine/target/graal-compiler/compiler-25.0.4.jar ]]'
+    '[[ ! -e $repo/distribution/target/lib/graal-compiler/compiler-25.0.4.jar ]]'
 
 new_repo
-rm "$repo/engine/target/k6j-engine.jar"
+rm "$repo/distribution/target/k6j.jar"
 launch JAVA_HOME="$jvm/temurin-25.0.3" FAKE_MVN_SLEEP=1 -- version &
 launch JAVA_HOME="$jvm/temurin-25.0.3" FAKE_MVN_SLEEP=1 -- version
 wait
