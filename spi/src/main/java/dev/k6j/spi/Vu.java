@@ -1,5 +1,6 @@
 package dev.k6j.spi;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Value;
@@ -53,6 +54,18 @@ public interface Vu {
      * so the script can catch it with its message: {@code throw vu.jsError("TypeError", "bad port");}.
      */
     RuntimeException jsError(String errorType, String message);
+
+    /**
+     * A file path as {@code open()} resolves it: relative paths against the main script's folder, absolute
+     * paths and {@code file://} URLs as they are. For modules that read files a script names (e.g. .proto files).
+     */
+    Path resolvePath(String path);
+
+    /**
+     * The bytes of a file, read from disk once per test run and then shared by every VU (the cache
+     * {@code open()} uses). Thread-safe. Throws {@link java.io.UncheckedIOException} when it cannot be read.
+     */
+    byte[] readFile(Path path);
 
     /** The VU's logger; messages carry the VU's id. */
     System.Logger logger();

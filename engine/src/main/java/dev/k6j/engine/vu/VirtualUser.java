@@ -17,7 +17,10 @@ import dev.k6j.spi.TestRun;
 import dev.k6j.spi.Vu;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -352,6 +355,23 @@ public final class VirtualUser implements Vu, AutoCloseable {
             return e;
         }
         return new IllegalStateException(message);
+    }
+
+    @Override
+    public Path resolvePath(String path) {
+        String cleaned = path.startsWith("file://") ? path.substring("file://".length()) : path;
+        return env.script().directory().resolve(cleaned).normalize();
+    }
+
+    @Override
+    public byte[] readFile(Path path) {
+        return env.files().computeIfAbsent(path.toString(), key -> {
+            try {
+                return Files.readAllBytes(path);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     @Override

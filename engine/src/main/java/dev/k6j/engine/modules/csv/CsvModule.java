@@ -1,7 +1,6 @@
 package dev.k6j.engine.modules.csv;
 
 import dev.k6j.engine.modules.GlueModule;
-import dev.k6j.engine.modules.ScriptFiles;
 import dev.k6j.spi.Vu;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -77,7 +76,7 @@ public final class CsvModule extends GlueModule {
                 Map<String, Object> map = options == null || options.isNull() ? Map.of()
                         : (Map<String, Object>) vu.fromJs(options);
                 CsvOptions parsed = CsvOptions.from(map);
-                byte[] data = ScriptFiles.read(vu, Path.of(path));
+                byte[] data = vu.readFile(Path.of(path));
                 return new CsvRecords(new String(data, StandardCharsets.UTF_8), parsed);
             } catch (CsvException e) {
                 throw vu.jsError("Error", "failed to create a new parser; reason: " + e.getMessage());

@@ -1,7 +1,6 @@
 package dev.k6j.engine.modules.fs;
 
 import dev.k6j.engine.modules.GlueModule;
-import dev.k6j.engine.modules.ScriptFiles;
 import dev.k6j.spi.Vu;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -39,7 +38,7 @@ public final class FsModule extends GlueModule {
 
         @HostAccess.Export
         public String resolve(String path) {
-            return ScriptFiles.resolve(vu, path).toString();
+            return vu.resolvePath(path).toString();
         }
 
         /** {@code file}, {@code directory} or {@code missing}. */
@@ -53,7 +52,7 @@ public final class FsModule extends GlueModule {
         @HostAccess.Export
         public FsFile open(String absolutePath) {
             try {
-                return new FsFile(absolutePath, ScriptFiles.read(vu, Path.of(absolutePath)));
+                return new FsFile(absolutePath, vu.readFile(Path.of(absolutePath)));
             } catch (UncheckedIOException e) {
                 throw vu.jsError("Error", "open() failed; reason: " + e.getCause().getMessage());
             }
