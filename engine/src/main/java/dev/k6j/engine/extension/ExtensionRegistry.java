@@ -151,13 +151,19 @@ public final class ExtensionRegistry implements AutoCloseable {
     /** Everything found, built-ins included, JS modules first, each kind in name order. */
     public List<ExtensionInfo> describe() {
         List<ExtensionInfo> infos = new ArrayList<>();
-        jsModules.values().forEach(m -> infos.add(info(m.extension().name(), ExtensionInfo.JS,
+        jsModules.values().forEach(m -> infos.add(info(nameWithAliases(m.extension()), ExtensionInfo.JS,
                 m.extension().version(), m.origin())));
         outputs.values().forEach(o -> infos.add(info(o.extension().name(), ExtensionInfo.OUTPUT,
                 o.extension().version(), o.origin())));
         infos.sort(Comparator.comparing((ExtensionInfo i) -> i.kind().equals(ExtensionInfo.JS) ? 0 : 1)
                 .thenComparing(ExtensionInfo::name));
         return List.copyOf(infos);
+    }
+
+    /** {@code k6/x/websockets (also k6/websockets, k6/ws)}: what a script may import it as. */
+    private static String nameWithAliases(JsModule module) {
+        List<String> aliases = module.aliases();
+        return aliases.isEmpty() ? module.name() : module.name() + " (also " + String.join(", ", aliases) + ")";
     }
 
     private static ExtensionInfo info(String name, String kind, String version, ExtensionOrigin origin) {

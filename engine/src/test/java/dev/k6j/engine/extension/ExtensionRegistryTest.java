@@ -135,6 +135,8 @@ class ExtensionRegistryTest {
         assertThat(ExtensionRegistry.of(List.of(websockets), List.of()).jsModules())
                 .containsOnlyKeys("k6/x/websockets", "k6/websockets", "k6/ws")
                 .allSatisfy((name, module) -> assertThat(module).isSameAs(websockets));
+        assertThat(ExtensionRegistry.of(List.of(websockets), List.of()).describe())
+                .extracting(ExtensionInfo::name).containsExactly("k6/x/websockets (also k6/websockets, k6/ws)");
 
         assertThatThrownBy(() -> ExtensionRegistry.of(
                 List.of(new AliasedModule("k6/x/evil", List.of("k6/http"))), List.of()))
