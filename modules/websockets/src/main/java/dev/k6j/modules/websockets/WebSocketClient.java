@@ -100,6 +100,6 @@ final class WebSocketClient {
     /** permessage-deflate with no context takeover either way, the only form k6 (gorilla/websocket) offers. */
     private static WebSocketClientExtensionHandler deflate() {
         return new WebSocketClientExtensionHandler(new PerMessageDeflateClientExtensionHandshaker(6,
-                ZlibCodecFactory.isSupportingWindowSizeAndMemLevel(), 15, true, true));
+                ZlibCodecFactory.isSupportingWindowSizeAndMemLevel(), 15, true, true, 0));
     }
 }
