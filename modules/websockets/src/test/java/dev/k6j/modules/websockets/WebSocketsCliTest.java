@@ -96,6 +96,13 @@ class WebSocketsCliTest {
     }
 
     @Test
+    void socketsOfIterationsCutShortAreDroppedAndTheRunEnds() {
+        CliRun run = run("interrupted.js");
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(run.stdout()).as(run.all()).contains("ws_sessions").contains("ws_session_duration");
+    }
+
+    @Test
     void legacyWsConnectBlocksUntilTheSocketCloses() {
         assertPassed(run("legacy.js"));
     }
