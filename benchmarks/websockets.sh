@@ -78,7 +78,7 @@ rows = [
     ("CPU", re.search(r"User time \(seconds\): (\S+)", t).group(1) + "s user + "
         + re.search(r"System time \(seconds\): (\S+)", t).group(1) + "s sys in "
         + re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)", t).group(1) + " wall"),
-    ("peak RSS", f'{int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", t).group(1)) // 1024} MiB'),
+    ("peak RSS", str(int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", t).group(1)) // 1024) + " MiB"),
 ]
 for name, value in rows:
     print(f"{name:<28} {value}")
