@@ -34,9 +34,10 @@ class BroadcastLoadTest {
         JsonNode metrics = new ObjectMapper().readTree(summary.toFile()).path("metrics");
         assertThat(metrics.path("ws_sessions").path("count").asLong()).as(run.all()).isEqualTo(500);
         assertThat(metrics.path("ws_msgs_sent").path("count").asLong()).isEqualTo(500);
-        // 15 s at 10 messages/s: about 150 per socket; a loaded machine may lose a few ticks at the edges.
+        // Each socket stays subscribed for at least 15 s of a 10 messages/s feed: about 150 messages, more when a
+        // loaded machine fires the closing timer late; far fewer would mean lost messages.
         long received = metrics.path("ws_msgs_received").path("count").asLong();
-        assertThat(received).isBetween(500L * 100, 500L * 160);
+        assertThat(received).isGreaterThanOrEqualTo(500L * 100);
         assertThat(metrics.path("broadcast_messages").path("count").asLong()).isEqualTo(received);
         JsonNode latency = metrics.path("broadcast_latency");
         assertThat(latency.path("avg").isNumber()).as(latency.toString()).isTrue();
