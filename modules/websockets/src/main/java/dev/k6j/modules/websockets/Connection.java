@@ -83,6 +83,11 @@ final class Connection {
         channel.close();
     }
 
+    /** When the upgrade was answered or failed ({@link System#nanoTime()}); 0 before. */
+    long answeredAtNanos() {
+        return frames.answeredAt();
+    }
+
     /** Payload bytes given to {@code send*} and not yet written. */
     long bufferedAmount() {
         return buffered.get();

@@ -41,6 +41,8 @@ final class FrameHandler extends SimpleChannelInboundHandler<Object> {
     private int closeCode = ABNORMAL;
     private String closeReason = "";
     private String error;
+    /** When the upgrade was answered or failed ({@link System#nanoTime()}), for {@code ws_connecting}. */
+    private volatile long answeredAt;
 
     FrameHandler(WebSocketClientHandshaker handshaker, ConnectionListener listener, String address) {
         this.handshaker = handshaker;
@@ -117,6 +119,7 @@ final class FrameHandler extends SimpleChannelInboundHandler<Object> {
     }
 
     private void finishHandshake(ChannelHandlerContext ctx, FullHttpResponse response) {
+        answeredAt = System.nanoTime();
         HandshakeResult result = HandshakeResult.of(response);
         if (result.status() != 101) {
             fail("websocket: bad handshake (HTTP status " + result.status() + ")", result);
@@ -186,8 +189,16 @@ final class FrameHandler extends SimpleChannelInboundHandler<Object> {
     private void fail(String message, HandshakeResult handshake) {
         if (!finished) {
             finished = true;
+            if (answeredAt == 0) {
+                answeredAt = System.nanoTime();
+            }
             listener.failed(message, handshake);
         }
+    }
+
+    /** When the upgrade was answered or failed, on the Netty thread; 0 before. Any thread. */
+    long answeredAt() {
+        return answeredAt;
     }
 
     private static double nowMillis() {

@@ -45,7 +45,10 @@ final class Session {
         if (handshake != null) {
             tags = tags.answered(handshake);
         }
-        double connecting = (System.nanoTime() - startNanos) / 1e6;
+        // Timed where Netty saw the answer, not when the (possibly busy) VU thread got to it.
+        long answered = connection != null && connection.answeredAtNanos() != 0 ? connection.answeredAtNanos()
+                : System.nanoTime();
+        double connecting = (answered - startNanos) / 1e6;
         TagSet tagSet = tags.tags();
         vu.emit(List.of(
                 new Sample(metrics.sessions(), startTime, 1, tagSet, vu.state().metadata()),
