@@ -25,6 +25,14 @@ public interface EventLoop {
     /** Creates a pending JavaScript promise and registers a callback for it. Call on the VU thread. */
     PromiseHandle newPromise();
 
+    /**
+     * Runs {@code hook} on the VU thread whenever the loop drops its pending callbacks (after an interrupted or failed
+     * iteration): a module then stops the work those callbacks served, such as open connections. Call on the VU
+     * thread, once per module instance (hooks are kept for the VU's life). Does nothing by default.
+     */
+    default void addResetHook(Runnable hook) {
+    }
+
     /** A one-shot handle: runs a task on the VU thread and releases the slot. */
     interface Callback {
 

@@ -4,12 +4,12 @@ import java.util.Collection;
 import java.util.Map;
 
 /** Writes maps, lists, strings, numbers and booleans as JSON text. Enough for the echo endpoints. */
-final class Json {
+public final class Json {
 
     private Json() {
     }
 
-    static String write(Object value) {
+    public static String write(Object value) {
         StringBuilder out = new StringBuilder();
         write(value, out);
         return out.toString();

@@ -1,10 +1,11 @@
 package dev.k6j.testbed;
 
+import dev.k6j.testbed.ws.WebSocketServer;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code java -jar testbed/target/k6j-testbed.jar [--port 8080] [--https-port 8443] [--mtls-port 8444]
- * [--host 127.0.0.1]}: runs the testbed until Ctrl-C. A port of 0 picks a free one; -1 leaves that server off.
+ * [--ws-port 8081] [--wss-port 8082] [--host 127.0.0.1]}: runs the testbed until Ctrl-C. A port of 0 picks a free one; -1 leaves that server off.
  */
 public final class Main {
 
@@ -16,6 +17,8 @@ public final class Main {
         int http = 8080;
         int https = 8443;
         int mtls = 8444;
+        int ws = 8081;
+        int wss = 8082;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String value = i + 1 < args.length ? args[i + 1] : null;
@@ -24,9 +27,11 @@ public final class Main {
                 case "--port" -> http = port(arg, value);
                 case "--https-port" -> https = port(arg, value);
                 case "--mtls-port" -> mtls = port(arg, value);
+                case "--ws-port" -> ws = port(arg, value);
+                case "--wss-port" -> wss = port(arg, value);
                 case "-h", "--help" -> {
                     System.out.println("usage: k6j-testbed [--port 8080] [--https-port 8443] [--mtls-port 8444] "
-                            + "[--host 127.0.0.1]   (0 = a free port, -1 = off)");
+                            + "[--ws-port 8081] [--wss-port 8082] [--host 127.0.0.1]   (0 = a free port, -1 = off)");
                     return;
                 }
                 default -> {
@@ -37,8 +42,15 @@ public final class Main {
             i++;
         }
         Testbed testbed = Testbed.start(new Testbed.Ports(host, http, https, mtls));
+        WebSocketServer wsServer = ws < 0 ? null : WebSocketServer.start(host, ws, null);
+        WebSocketServer wssServer = wss < 0 ? null : WebSocketServer.startSecure(host, wss, testbed.certificates());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (WebSocketServer server : new WebSocketServer[] {wsServer, wssServer}) {
+                if (server != null) {
+                    server.close();
+                }
+            }
             testbed.close();
             stopped.countDown();
         }));
@@ -46,12 +58,17 @@ public final class Main {
         print("http ", () -> testbed.httpUrl());
         print("https", () -> testbed.httpsUrl());
         print("mtls ", () -> testbed.mtlsUrl());
+        print("ws   ", () -> wsServer == null ? null : wsServer.url() + "/echo, /broadcast");
+        print("wss  ", () -> wssServer == null ? null : wssServer.url() + "/echo, /broadcast");
         stopped.await();
     }
 
     private static void print(String label, java.util.function.Supplier<String> url) {
         try {
-            System.out.println("  " + label + "  " + url.get());
+            String text = url.get();
+            if (text != null) {
+                System.out.println("  " + label + "  " + text);
+            }
         } catch (IllegalStateException off) {
             // that server is off
         }

@@ -129,6 +129,13 @@ class RunCommandTest {
     }
 
     @Test
+    void k6WebsocketsWithoutItsExtensionNamesTheBundlerCommand() {
+        CliRun run = CliRun.of("run", "-q", "websockets-missing.js");
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(107);
+        assertThat(run.stderr()).contains("k6/websockets").contains("bundler build --with websockets");
+    }
+
+    @Test
     void missingScriptFileIsOneClearLine() {
         CliRun run = CliRun.of("run", "no-such-script.js");
         assertThat(run.exitCode()).isEqualTo(107);

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Refreshes the @types/k6 declaration files of k6/ws and k6/websockets that TypesK6ExportsTest reads.
+#   modules/websockets/src/test/resources/types-k6/update.sh [version]   (default: the latest on the npm registry)
+# Needs npm. The engine's types-k6/update.sh does the same for the built-in modules.
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+version=${1:-$(npm view @types/k6 version)}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+(cd "$work" && npm pack --silent "@types/k6@$version" >/dev/null && tar xzf ./*.tgz)
+root=$work/k6
+[[ -d $root ]] || root=$work/package
+for module in ws websockets; do
+    mkdir -p "$here/$module"
+    cp "$root/$module/index.d.ts" "$here/$module/index.d.ts"
+done
+echo "$version" > "$here/VERSION"
+echo "@types/k6 $version copied into $here"
