@@ -1,8 +1,7 @@
 // The WebSocket load-testing pattern: many sockets subscribe to a feed, send a heartbeat ping, and measure how
 // old each message is when it arrives (the server's timestamp to the client's receipt) in a custom Trend.
 // Start the testbed in another terminal with testbed/run (its /broadcast sends every subscriber
-// {"seq","ts","subscribers"} each ?interval= milliseconds), put the websockets module in plugins/ (see
-// websockets-echo.js), then:
+// {"seq","ts","subscribers"} each ?interval= milliseconds), then:
 //   ./k6j run examples/websockets-broadcast.js
 // 20 VUs x 5 sockets for 10 s; knobs: -e VUS=50 -e SOCKETS=10 -e SECONDS=15 -e WS_URL=ws://host:port
 import { WebSocket } from 'k6/websockets';

@@ -1,8 +1,5 @@
 // k6/websockets against the testbed's echo endpoint. Start the testbed in another terminal with testbed/run,
-// then run with the websockets module (the bare ./k6j does not include it yet; a bundle with
-// `bin/bundler build --with websockets` does):
-//   mvn -q -o package -DskipTests -pl modules/websockets -am && mkdir -p plugins && \
-//     cp modules/websockets/target/k6j-module-websockets.jar plugins/
+// then (./k6j includes the websockets module; a custom engine needs `bin/bundler build --with websockets`):
 //   ./k6j run examples/websockets-echo.js
 // Five VUs each open two sockets, send text and binary, ping, and close; checks cover every event.
 // WS_URL points elsewhere: -e WS_URL=ws://host:port

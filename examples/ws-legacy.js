@@ -1,6 +1,5 @@
 // The legacy, blocking k6/ws API, which many scripts in the wild still use: ws.connect blocks the VU until the
-// socket closes and returns the upgrade response. Start the testbed in another terminal with testbed/run, put
-// the websockets module in plugins/ (see websockets-echo.js), then:
+// socket closes and returns the upgrade response. Start the testbed in another terminal with testbed/run, then:
 //   ./k6j run examples/ws-legacy.js
 // WS_URL points elsewhere: -e WS_URL=ws://host:port
 import ws from 'k6/ws';
