@@ -95,6 +95,31 @@ export default async function () {
   const shared = await crypto.subtle.deriveKey({ name: 'ECDH', public: bob.publicKey }, alice.privateKey, { name: 'AES-GCM', length: 128 }, true, ['encrypt']);
   expectEqual('ECDH deriveKey gives an AES key', [shared.algorithm.name, shared.algorithm.length, hex(await crypto.subtle.exportKey('raw', shared))], ['AES-GCM', 128, hex(ab).slice(0, 32)]);
 
+  // Ed25519 (RFC 8032 test 1), X25519, AES-KW (RFC 3394 4.1)
+  const edKey = await crypto.subtle.importKey('jwk', { kty: 'OKP', crv: 'Ed25519',
+    x: '11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo', d: 'nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A' }, 'Ed25519', false, ['sign']);
+  const edSignature = await crypto.subtle.sign('Ed25519', edKey, new Uint8Array(0));
+  expectEqual('Ed25519 RFC 8032 signature', hex(edSignature).slice(0, 32), 'e5564300c360ac729086e2cc806e828a');
+  const ed = await crypto.subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify']);
+  expectEqual('Ed25519 key pair', [ed.publicKey.algorithm, ed.publicKey.usages, ed.privateKey.usages], [{ name: 'Ed25519' }, ['verify'], ['sign']]);
+  const edRaw = await crypto.subtle.exportKey('raw', ed.publicKey);
+  const edVerifier = await crypto.subtle.importKey('raw', edRaw, 'Ed25519', true, ['verify']);
+  expectTrue('Ed25519 verify with a raw import',
+    await crypto.subtle.verify('Ed25519', edVerifier, await crypto.subtle.sign('Ed25519', ed.privateKey, enc.encode('m')), enc.encode('m')));
+  const xa = await crypto.subtle.generateKey('X25519', true, ['deriveBits']);
+  const xb = await crypto.subtle.generateKey('X25519', true, ['deriveBits']);
+  expectEqual('X25519 agrees both ways', hex(await crypto.subtle.deriveBits({ name: 'X25519', public: xb.publicKey }, xa.privateKey, 256)),
+    hex(await crypto.subtle.deriveBits({ name: 'X25519', public: xa.publicKey }, xb.privateKey, 256)));
+  const xJwk = await crypto.subtle.exportKey('jwk', xa.privateKey);
+  expectEqual('X25519 jwk export', [xJwk.kty, xJwk.crv, typeof xJwk.d, typeof xJwk.x], ['OKP', 'X25519', 'string', 'string']);
+  const kek = await crypto.subtle.importKey('raw', fromHex('000102030405060708090a0b0c0d0e0f'), 'AES-KW', false, ['wrapKey', 'unwrapKey']);
+  const toWrap = await crypto.subtle.importKey('raw', fromHex('00112233445566778899aabbccddeeff'), 'AES-GCM', true, ['encrypt']);
+  const wrapped = await crypto.subtle.wrapKey('raw', toWrap, kek, 'AES-KW');
+  expectEqual('AES-KW RFC 3394 wrap', hex(wrapped), '1fa68b0a8112b447aef34bd8fb5a7b829d3e862371d2cfe5');
+  const unwrapped = await crypto.subtle.unwrapKey('raw', wrapped, kek, 'AES-KW', 'AES-GCM', true, ['encrypt']);
+  expectEqual('AES-KW unwrap', hex(await crypto.subtle.exportKey('raw', unwrapped)), '00112233445566778899aabbccddeeff');
+  await expectRejects('AES-KW does not encrypt', crypto.subtle.encrypt('AES-KW', kek, new Uint8Array(16)), 'InvalidAccessError');
+
   // RSA
   const rsa = await crypto.subtle.generateKey({ name: 'RSA-OAEP', modulusLength: 1024, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' }, true, ['encrypt', 'decrypt']);
   expectTrue('RSA publicExponent is a Uint8Array', rsa.publicKey.algorithm.publicExponent instanceof Uint8Array && rsa.publicKey.algorithm.publicExponent.join() === '1,0,1');
