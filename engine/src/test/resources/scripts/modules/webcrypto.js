@@ -23,6 +23,20 @@ export default async function () {
     streaming.decode(euro.subarray(0, 2), { stream: true }) + streaming.decode(euro.subarray(2)), '€');
   expectThrows('fatal decoding throws', () => new TextDecoder('utf-8', { fatal: true }).decode(new Uint8Array([0xff])), 'not valid');
   expectThrows('other encodings are refused', () => new TextDecoder('latin1'), 'not supported');
+  let rangeError;
+  try { new TextDecoder('windows-1252'); } catch (e) { rangeError = e instanceof RangeError; }
+  expectEqual('an unknown label is a RangeError', rangeError, true);
+  const le = new TextDecoder('utf-16');
+  expectEqual('utf-16 means utf-16le', [le.encoding, new TextDecoder(' UTF-16BE ').encoding, new TextDecoder('unicodefffe').encoding], ['utf-16le', 'utf-16be', 'utf-16be']);
+  expectEqual('utf-16le decodes, the BOM dropped', le.decode(new Uint8Array([0xff, 0xfe, 0x68, 0x00, 0xac, 0x20, 0x3c, 0xd8, 0x89, 0xdf])), 'h€🎉');
+  expectEqual('utf-16be decodes', new TextDecoder('utf-16be').decode(new Uint8Array([0x00, 0x68, 0x20, 0xac])), 'h€');
+  expectEqual('utf-16le ignoreBOM keeps it', new TextDecoder('utf-16le', { ignoreBOM: true }).decode(new Uint8Array([0xff, 0xfe, 0x61, 0x00])), '\ufeffa');
+  expectEqual('utf-16: a lone surrogate and an odd byte become U+FFFD', le.decode(new Uint8Array([0x3d, 0xd8, 0x61, 0x00, 0x62])), '\ufffda\ufffd');
+  const split = new TextDecoder('utf-16le');
+  expectEqual('utf-16 streaming keeps half a surrogate pair',
+    split.decode(new Uint8Array([0x3c, 0xd8, 0x89]), { stream: true }) + split.decode(new Uint8Array([0xdf])), '🎉');
+  expectThrows('utf-16 fatal decoding throws', () => new TextDecoder('utf-16be', { fatal: true }).decode(new Uint8Array([0xd8, 0x3d])), 'utf-16be');
+  expectEqual('fatal and ignoreBOM are readable', [new TextDecoder('utf-8', { fatal: true }).fatal, le.fatal, le.ignoreBOM], [true, false, false]);
   const target = new Uint8Array(4);
   expectEqual('encodeInto stops at whole characters', enc.encodeInto('a€b', target), { read: 2, written: 4 });
   expectEqual('decode of an ArrayBuffer and a DataView', [dec.decode(enc.encode('ab').buffer), dec.decode(new DataView(enc.encode('cd').buffer))], ['ab', 'cd']);
