@@ -1,8 +1,5 @@
 package dev.k6j.engine.modules;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -26,8 +23,7 @@ record TypeDeclarations(Set<String> named, Set<String> defaultMembers) {
     private static final Pattern DEFAULT_NAME = Pattern.compile("^export\\s+default\\s+([A-Za-z_$][\\w$]*)\\s*;");
     private static final Pattern MEMBER = Pattern.compile("^\\s*\"?([A-Za-z_$][\\w$]*)\"?\\s*:");
 
-    static TypeDeclarations read(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file);
+    static TypeDeclarations read(List<String> lines) {
         Set<String> named = new LinkedHashSet<>();
         Set<String> defaults = new LinkedHashSet<>();
         boolean namespaceDefault = false;
