@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The testbed's endpoints, modelled on httpbin so scripts read familiar. Each one maps a request to a
@@ -64,7 +65,7 @@ final class Routes {
         if (value == null) {
             return Reply.json(404, Map.of("error", "no such secret: " + request.path()));
         }
-        return Reply.json(200, Map.of("name", parts[1], "value", value));
+        return Reply.json(200, new TreeMap<>(Map.of("name", parts[1], "value", value)));
     }
 
     private static Reply methodEcho(IncomingRequest request, String method) {

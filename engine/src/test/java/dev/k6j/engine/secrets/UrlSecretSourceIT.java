@@ -39,6 +39,15 @@ class UrlSecretSourceIT {
     }
 
     @Test
+    void theSecretsExampleRunsAgainstTheTestbedStore() {
+        CliRun run = CliRun.of("run", "-q", "--secret-source=url=urlTemplate=" + testbed.httpUrl() + "/secrets/{key},"
+                + "headers.Authorization=Bearer testbed-token,responsePath=value",
+                Path.of("../examples/secrets.js").toAbsolutePath().normalize().toString());
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(run.stderr()).contains("Bearer ***SECRET_REDACTED***").doesNotContain("tb-api-token-8f3a");
+    }
+
+    @Test
     void withoutResponsePathTheWholeBodyIsTheSecret() {
         SecretSources sources = sources("url=urlTemplate=" + testbed.httpUrl() + "/secrets/{key},"
                 + "headers.Authorization=Bearer testbed-token");
