@@ -127,5 +127,13 @@ export default async function () {
   const erroring = new TransformStream({ transform() { throw new Error('transform broke'); } });
   const erroredReader = numbers(3).pipeThrough(erroring).getReader();
   await expectRejects('a transform error errors the readable side', erroredReader.read(), 'Error', 'transform broke');
+  const cancelled = new TransformStream();
+  const cancelledWriter = cancelled.writable.getWriter();
+  await cancelled.readable.cancel('no more');
+  await expectRejects('cancelling the readable side errors the writable side', cancelledWriter.closed, undefined);
+  const aborting = new TransformStream();
+  const abortingReader = aborting.readable.getReader();
+  await aborting.writable.abort(new Error('gone'));
+  await expectRejects('aborting the writable side errors the readable side', abortingReader.read(), 'Error', 'gone');
   expectThrows('readableType is not supported', () => new TransformStream({ readableType: 'bytes' }), 'not supported');
 }

@@ -3,24 +3,18 @@ package dev.k6j.engine.secrets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * k6's {@code mock} source: the secrets are on the command line, {@code --secret-source=mock=KEY=VALUE,KEY=VALUE}.
- * Meant for trying scripts out and for tests, not for real secrets (they show in the process list). Immutable.
+ * Meant for trying scripts out and for tests, not for real secrets (they show in the process list).
  */
-final class MockSecretSource implements SecretSource {
+final class MockSecretSource {
 
-    private final String name;
-    private final Map<String, String> secrets;
-
-    private MockSecretSource(String name, Map<String, String> secrets) {
-        this.name = name;
-        this.secrets = Map.copyOf(secrets);
+    private MockSecretSource() {
     }
 
     /** {@code pairs} are {@code KEY=VALUE}; the value is everything after the first {@code =}. */
-    static MockSecretSource of(String name, List<String> pairs) {
+    static SecretSource of(String name, List<String> pairs) {
         Map<String, String> secrets = new LinkedHashMap<>();
         for (String pair : pairs) {
             int equals = pair.indexOf('=');
@@ -29,16 +23,6 @@ final class MockSecretSource implements SecretSource {
             }
             secrets.put(pair.substring(0, equals), pair.substring(equals + 1));
         }
-        return new MockSecretSource(name, secrets);
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Optional<String> get(String key) {
-        return Optional.ofNullable(secrets.get(key));
+        return new FixedSecretSource(name, secrets);
     }
 }

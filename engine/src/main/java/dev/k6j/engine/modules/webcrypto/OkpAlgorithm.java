@@ -7,7 +7,6 @@ import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
-import java.security.SignatureException;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.LinkedHashMap;
@@ -165,35 +164,13 @@ final class OkpAlgorithm implements CryptoAlgorithm {
     @Override
     public byte[] sign(AlgorithmParams params, CryptoKeyHandle key, byte[] data) {
         requireSigning("sign");
-        if (!key.type().equals("private")) {
-            throw CryptoFailure.invalidAccess("Ed25519 signing needs a private key");
-        }
-        try {
-            Signature signature = Signature.getInstance(curve.jdkName);
-            signature.initSign((PrivateKey) key.key());
-            signature.update(data);
-            return signature.sign();
-        } catch (GeneralSecurityException e) {
-            throw CryptoFailure.operation("Ed25519 signing failed: " + e.getMessage());
-        }
+        return Signer.sign(curve.webName, key, () -> Signature.getInstance(curve.jdkName), data);
     }
 
     @Override
     public boolean verify(AlgorithmParams params, CryptoKeyHandle key, byte[] signature, byte[] data) {
         requireSigning("verify");
-        if (!key.type().equals("public")) {
-            throw CryptoFailure.invalidAccess("Ed25519 verification needs a public key");
-        }
-        try {
-            Signature verifier = Signature.getInstance(curve.jdkName);
-            verifier.initVerify((PublicKey) key.key());
-            verifier.update(data);
-            return verifier.verify(signature);
-        } catch (SignatureException e) {
-            return false;
-        } catch (GeneralSecurityException e) {
-            throw CryptoFailure.operation("Ed25519 verification failed: " + e.getMessage());
-        }
+        return Signer.verify(curve.webName, key, () -> Signature.getInstance(curve.jdkName), signature, data);
     }
 
     @Override

@@ -725,46 +725,50 @@
     });
   }
 
-  function sinkClose(t) {
+  // Flushing, aborting the writable side and cancelling the readable side each finish the transform: the first
+  // runs, later ones share its promise. `settle(finish)` runs after `step` succeeds; a failure errors `readable`.
+  function finishOnce(t, step, settle) {
     if (t.finish) return t.finish.promise;
+    const finish = t.finish = deferred();
+    step().then(() => settle(finish), (e) => {
+      readableError(t.readableState, e);
+      errorWritableAndUnblockWrite(t, e);
+      finish.reject(e);
+    });
+    return finish.promise;
+  }
+
+  function once(t, name) {
+    const algorithm = t[name];
+    t[name] = () => Promise.resolve();
+    return algorithm;
+  }
+
+  function sinkClose(t) {
     const r = t.readableState;
-    t.finish = deferred();
-    const flushing = t.flush();
-    t.flush = () => Promise.resolve();
-    flushing.then(() => {
-      if (r.state === 'errored') { t.finish.reject(r.storedError); return; }
+    return finishOnce(t, () => once(t, 'flush')(), (finish) => {
+      if (r.state === 'errored') { finish.reject(r.storedError); return; }
       if (canCloseOrEnqueue(r)) readableClose(r);
-      t.finish.resolve(undefined);
-    }, (e) => { readableError(r, e); t.finish.reject(e); });
-    return t.finish.promise;
+      finish.resolve(undefined);
+    });
   }
 
   function sinkAbort(t, reason) {
-    if (t.finish) return t.finish.promise;
     const r = t.readableState;
-    t.finish = deferred();
-    const cancelling = t.cancel(reason);
-    t.cancel = () => Promise.resolve();
-    cancelling.then(() => {
-      if (r.state === 'errored') { t.finish.reject(r.storedError); return; }
+    return finishOnce(t, () => once(t, 'cancel')(reason), (finish) => {
+      if (r.state === 'errored') { finish.reject(r.storedError); return; }
       readableError(r, reason);
-      t.finish.resolve(undefined);
-    }, (e) => { readableError(r, e); t.finish.reject(e); });
-    return t.finish.promise;
+      finish.resolve(undefined);
+    });
   }
 
   function sourceCancel(t, reason) {
-    if (t.finish) return t.finish.promise;
     const w = t.writableState;
-    t.finish = deferred();
-    const cancelling = t.cancel(reason);
-    t.cancel = () => Promise.resolve();
-    cancelling.then(() => {
-      if (w.state === 'errored') { t.finish.reject(w.storedError); return; }
+    return finishOnce(t, () => once(t, 'cancel')(reason), (finish) => {
+      if (w.state === 'errored') { finish.reject(w.storedError); return; }
       errorWritableAndUnblockWrite(t, reason);
-      t.finish.resolve(undefined);
-    }, (e) => { errorWritableAndUnblockWrite(t, e); t.finish.reject(e); });
-    return t.finish.promise;
+      finish.resolve(undefined);
+    });
   }
 
   return {
