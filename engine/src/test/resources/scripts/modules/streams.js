@@ -1,4 +1,6 @@
-// k6/experimental/streams: pull-based and push-based streams, readers, strategies, cancel, errors, async iteration.
+// k6/experimental/streams: pull-based and push-based streams, readers, strategies, cancel, errors, tee, what k6
+// does not support. The writable side, piping and TransformStream are in streams-pipe.js.
+import * as streams from 'k6/experimental/streams';
 import { ReadableStream, ReadableStreamDefaultReader, CountQueuingStrategy } from 'k6/experimental/streams';
 import { expectEqual, expectRejects, expectThrows, expectTrue } from './expect.js';
 import { setTimeout } from 'k6/timers';
@@ -29,9 +31,10 @@ export default async function () {
       setTimeout(() => { controller.enqueue('b'); controller.close(); }, 10);
     },
   });
+  const pushedReader = pushed.getReader();
   const values = [];
-  for await (const chunk of pushed) values.push(chunk);
-  expectEqual('push stream via for await', values, ['a', 'b']);
+  for (let r = await pushedReader.read(); !r.done; r = await pushedReader.read()) values.push(r.value);
+  expectEqual('push stream chunks arrive from timers', values, ['a', 'b']);
 
   const stream = numbers(10);
   expectTrue('getReader locks', !stream.locked && (stream.getReader(), stream.locked));
@@ -53,4 +56,17 @@ export default async function () {
   const l = left.getReader();
   const r = right.getReader();
   expectEqual('tee gives both branches', [(await l.read()).value, (await r.read()).value], [0, 0]);
+
+  // What k6 does not have
+  expectEqual('k6 exports', Object.keys(streams).filter((k) => k !== 'default').sort(), ['CountQueuingStrategy', 'ReadableStream',
+    'ReadableStreamDefaultReader', 'TransformStream', 'WritableStream', 'WritableStreamDefaultWriter']);
+  let bytes;
+  try { new ReadableStream({ type: 'bytes' }); } catch (e) { bytes = e.name; }
+  expectEqual('byte streams are not supported', bytes, 'NotSupportedError');
+  let byob;
+  try { new ReadableStream().getReader({ mode: 'byob' }); } catch (e) { byob = e.name; }
+  expectEqual('BYOB readers are not supported', byob, 'NotSupportedError');
+  expectThrows('a bad strategy size', () => new ReadableStream({}, { size: 3 }), 'must be a function');
+  expectThrows('a negative highWaterMark', () => new ReadableStream({}, { highWaterMark: -1 }), 'invalid highWaterMark');
+  await expectRejects('reading after releaseLock', (() => { const rd = numbers(1).getReader(); rd.releaseLock(); return rd.read(); })(), 'TypeError', 'released');
 }

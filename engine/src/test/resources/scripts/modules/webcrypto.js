@@ -23,6 +23,20 @@ export default async function () {
     streaming.decode(euro.subarray(0, 2), { stream: true }) + streaming.decode(euro.subarray(2)), '€');
   expectThrows('fatal decoding throws', () => new TextDecoder('utf-8', { fatal: true }).decode(new Uint8Array([0xff])), 'not valid');
   expectThrows('other encodings are refused', () => new TextDecoder('latin1'), 'not supported');
+  let rangeError;
+  try { new TextDecoder('windows-1252'); } catch (e) { rangeError = e instanceof RangeError; }
+  expectEqual('an unknown label is a RangeError', rangeError, true);
+  const le = new TextDecoder('utf-16');
+  expectEqual('utf-16 means utf-16le', [le.encoding, new TextDecoder(' UTF-16BE ').encoding, new TextDecoder('unicodefffe').encoding], ['utf-16le', 'utf-16be', 'utf-16be']);
+  expectEqual('utf-16le decodes, the BOM dropped', le.decode(new Uint8Array([0xff, 0xfe, 0x68, 0x00, 0xac, 0x20, 0x3c, 0xd8, 0x89, 0xdf])), 'h€🎉');
+  expectEqual('utf-16be decodes', new TextDecoder('utf-16be').decode(new Uint8Array([0x00, 0x68, 0x20, 0xac])), 'h€');
+  expectEqual('utf-16le ignoreBOM keeps it', new TextDecoder('utf-16le', { ignoreBOM: true }).decode(new Uint8Array([0xff, 0xfe, 0x61, 0x00])), '\ufeffa');
+  expectEqual('utf-16: a lone surrogate and an odd byte become U+FFFD', le.decode(new Uint8Array([0x3d, 0xd8, 0x61, 0x00, 0x62])), '\ufffda\ufffd');
+  const split = new TextDecoder('utf-16le');
+  expectEqual('utf-16 streaming keeps half a surrogate pair',
+    split.decode(new Uint8Array([0x3c, 0xd8, 0x89]), { stream: true }) + split.decode(new Uint8Array([0xdf])), '🎉');
+  expectThrows('utf-16 fatal decoding throws', () => new TextDecoder('utf-16be', { fatal: true }).decode(new Uint8Array([0xd8, 0x3d])), 'utf-16be');
+  expectEqual('fatal and ignoreBOM are readable', [new TextDecoder('utf-8', { fatal: true }).fatal, le.fatal, le.ignoreBOM], [true, false, false]);
   const target = new Uint8Array(4);
   expectEqual('encodeInto stops at whole characters', enc.encodeInto('a€b', target), { read: 2, written: 4 });
   expectEqual('decode of an ArrayBuffer and a DataView', [dec.decode(enc.encode('ab').buffer), dec.decode(new DataView(enc.encode('cd').buffer))], ['ab', 'cd']);
@@ -94,6 +108,31 @@ export default async function () {
   expectEqual('ECDH agrees both ways', hex(ab), hex(ba));
   const shared = await crypto.subtle.deriveKey({ name: 'ECDH', public: bob.publicKey }, alice.privateKey, { name: 'AES-GCM', length: 128 }, true, ['encrypt']);
   expectEqual('ECDH deriveKey gives an AES key', [shared.algorithm.name, shared.algorithm.length, hex(await crypto.subtle.exportKey('raw', shared))], ['AES-GCM', 128, hex(ab).slice(0, 32)]);
+
+  // Ed25519 (RFC 8032 test 1), X25519, AES-KW (RFC 3394 4.1)
+  const edKey = await crypto.subtle.importKey('jwk', { kty: 'OKP', crv: 'Ed25519',
+    x: '11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo', d: 'nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A' }, 'Ed25519', false, ['sign']);
+  const edSignature = await crypto.subtle.sign('Ed25519', edKey, new Uint8Array(0));
+  expectEqual('Ed25519 RFC 8032 signature', hex(edSignature).slice(0, 32), 'e5564300c360ac729086e2cc806e828a');
+  const ed = await crypto.subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify']);
+  expectEqual('Ed25519 key pair', [ed.publicKey.algorithm, ed.publicKey.usages, ed.privateKey.usages], [{ name: 'Ed25519' }, ['verify'], ['sign']]);
+  const edRaw = await crypto.subtle.exportKey('raw', ed.publicKey);
+  const edVerifier = await crypto.subtle.importKey('raw', edRaw, 'Ed25519', true, ['verify']);
+  expectTrue('Ed25519 verify with a raw import',
+    await crypto.subtle.verify('Ed25519', edVerifier, await crypto.subtle.sign('Ed25519', ed.privateKey, enc.encode('m')), enc.encode('m')));
+  const xa = await crypto.subtle.generateKey('X25519', true, ['deriveBits']);
+  const xb = await crypto.subtle.generateKey('X25519', true, ['deriveBits']);
+  expectEqual('X25519 agrees both ways', hex(await crypto.subtle.deriveBits({ name: 'X25519', public: xb.publicKey }, xa.privateKey, 256)),
+    hex(await crypto.subtle.deriveBits({ name: 'X25519', public: xa.publicKey }, xb.privateKey, 256)));
+  const xJwk = await crypto.subtle.exportKey('jwk', xa.privateKey);
+  expectEqual('X25519 jwk export', [xJwk.kty, xJwk.crv, typeof xJwk.d, typeof xJwk.x], ['OKP', 'X25519', 'string', 'string']);
+  const kek = await crypto.subtle.importKey('raw', fromHex('000102030405060708090a0b0c0d0e0f'), 'AES-KW', false, ['wrapKey', 'unwrapKey']);
+  const toWrap = await crypto.subtle.importKey('raw', fromHex('00112233445566778899aabbccddeeff'), 'AES-GCM', true, ['encrypt']);
+  const wrapped = await crypto.subtle.wrapKey('raw', toWrap, kek, 'AES-KW');
+  expectEqual('AES-KW RFC 3394 wrap', hex(wrapped), '1fa68b0a8112b447aef34bd8fb5a7b829d3e862371d2cfe5');
+  const unwrapped = await crypto.subtle.unwrapKey('raw', wrapped, kek, 'AES-KW', 'AES-GCM', true, ['encrypt']);
+  expectEqual('AES-KW unwrap', hex(await crypto.subtle.exportKey('raw', unwrapped)), '00112233445566778899aabbccddeeff');
+  await expectRejects('AES-KW does not encrypt', crypto.subtle.encrypt('AES-KW', kek, new Uint8Array(16)), 'InvalidAccessError');
 
   // RSA
   const rsa = await crypto.subtle.generateKey({ name: 'RSA-OAEP', modulusLength: 1024, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' }, true, ['encrypt', 'decrypt']);

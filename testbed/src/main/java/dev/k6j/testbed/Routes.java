@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The testbed's endpoints, modelled on httpbin so scripts read familiar. Each one maps a request to a
@@ -43,6 +44,7 @@ final class Routes {
             case "digest-auth" -> digestAuth(request, parts);
             case "response-headers" -> responseHeaders(request);
             case "json" -> Reply.json(200, SampleDocuments.JSON);
+            case "secrets" -> secret(request, parts);
             case "html" -> Reply.text(200, SampleDocuments.HTML).header(HttpHeaderNames.CONTENT_TYPE,
                     "text/html; charset=utf-8");
             case "malformed" -> Reply.of(Reply.Kind.MALFORMED);
@@ -52,6 +54,18 @@ final class Routes {
                     mapOf("client_certificate", request.clientCertificate(), "proto", request.proto()));
             default -> Reply.json(404, Map.of("error", "no such endpoint: " + request.path()));
         };
+    }
+
+    /** A secret store for k6's url secret source: {@code GET /secrets/{name}} with the testbed's bearer token. */
+    private static Reply secret(IncomingRequest request, String[] parts) {
+        if (!("Bearer " + SampleDocuments.SECRETS_TOKEN).equals(request.header("Authorization"))) {
+            return Reply.json(401, Map.of("error", "send Authorization: Bearer " + SampleDocuments.SECRETS_TOKEN));
+        }
+        String value = parts.length == 2 ? SampleDocuments.SECRETS.get(parts[1]) : null;
+        if (value == null) {
+            return Reply.json(404, Map.of("error", "no such secret: " + request.path()));
+        }
+        return Reply.json(200, new TreeMap<>(Map.of("name", parts[1], "value", value)));
     }
 
     private static Reply methodEcho(IncomingRequest request, String method) {

@@ -9,6 +9,10 @@ final class SampleDocuments {
     private SampleDocuments() {
     }
 
+    /** What {@code /secrets/{name}} serves, to requests with {@code Authorization: Bearer SECRETS_TOKEN}. */
+    static final String SECRETS_TOKEN = "testbed-token";
+    static final Map<String, String> SECRETS = Map.of("api_token", "tb-api-token-8f3a", "password", "tb-p4ssw0rd");
+
     static final Map<String, Object> JSON = Map.of(
             "name", Map.of("first", "Grace", "last", "Hopper"),
             "age", 85,

@@ -35,8 +35,8 @@ public final class RunCommand implements Callable<Integer> {
     Path summaryExport;
 
     @Option(names = "--secret-source", paramLabel = "TYPE[=CONFIG]",
-            description = "A source for k6/secrets: file=PATH, env, env=prefix=PREFIX, or TYPE=name=NAME,...[,default] "
-                    + "(repeatable).")
+            description = "A source for k6/secrets: file=PATH, env[=prefix=PREFIX], url=urlTemplate=URL,..., "
+                    + "mock=KEY=VALUE,...; add name=NAME and default to any (repeatable).")
     List<String> secretSources = new ArrayList<>();
 
     @Option(names = {"-a", "--address"}, paramLabel = "HOST:PORT",

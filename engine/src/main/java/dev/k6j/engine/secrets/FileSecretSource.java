@@ -7,24 +7,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * Secrets from a file of {@code key=value} lines, read once when the run starts. Blank lines and lines starting with
- * {@code #} are skipped; the value is everything after the first {@code =}. Immutable.
+ * The {@code file} source: secrets from a file of {@code key=value} lines, read once when the run starts. Blank lines
+ * and lines starting with {@code #} are skipped; the value is everything after the first {@code =}.
  */
-public final class FileSecretSource implements SecretSource {
+public final class FileSecretSource {
 
-    private final String name;
-    private final Map<String, String> secrets;
-
-    private FileSecretSource(String name, Map<String, String> secrets) {
-        this.name = name;
-        this.secrets = Map.copyOf(secrets);
+    private FileSecretSource() {
     }
 
     /** Reads {@code file}; a missing file or a line without {@code =} is a configuration error (exit 104). */
-    public static FileSecretSource read(String name, Path file) {
+    public static SecretSource read(String name, Path file) {
         Map<String, String> secrets = new HashMap<>();
         try {
             int number = 0;
@@ -43,16 +37,6 @@ public final class FileSecretSource implements SecretSource {
         } catch (IOException e) {
             throw K6jException.invalidConfig("cannot read the secret source file " + file + ": " + e.getMessage());
         }
-        return new FileSecretSource(name, secrets);
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Optional<String> get(String key) {
-        return Optional.ofNullable(secrets.get(key));
+        return new FixedSecretSource(name, secrets);
     }
 }

@@ -16,8 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * handed to a script. Thread-safe.
  *
  * <p>Flags: {@code file=PATH}, {@code file=name=NAME,filename=PATH[,default]}, {@code env},
- * {@code env=prefix=PREFIX}, {@code env=name=NAME,prefix=PREFIX[,default]}. An unnamed source is named after its
- * type. With one source it is the default; with several, the one marked {@code default} is.
+ * {@code env=prefix=PREFIX}, {@code mock=KEY=VALUE,...}, {@code url=urlTemplate=URL,...} (see
+ * {@link UrlSourceConfig}). An unnamed source is named after its type. With one source it is the default; with
+ * several, the one marked {@code default} is.
  */
 public final class SecretSources {
 
@@ -38,44 +39,35 @@ public final class SecretSources {
         return new SecretSources(Map.of(), null);
     }
 
-    /** Parses the flags; relative file paths resolve against {@code workingDirectory}. Mistakes exit with 104. */
+    /**
+     * Parses the flags as k6 does: {@code TYPE=CONFIG}, where {@code name=NAME} and {@code default} are taken out of
+     * the comma-separated CONFIG and the rest goes to the source. Relative paths resolve against
+     * {@code workingDirectory}. Mistakes exit with 104.
+     */
     public static SecretSources parse(List<String> flags, Path workingDirectory, Map<String, String> environment) {
         Map<String, SecretSource> sources = new LinkedHashMap<>();
         List<String> defaults = new ArrayList<>();
         for (String flag : flags) {
             int equals = flag.indexOf('=');
             String type = equals < 0 ? flag : flag.substring(0, equals);
-            String rest = equals < 0 ? "" : flag.substring(equals + 1);
-            Map<String, String> params = new LinkedHashMap<>();
+            String name = type;
             boolean isDefault = false;
-            if (rest.contains("=")) {
-                for (String part : rest.split(",")) {
-                    if (part.equals("default")) {
-                        isDefault = true;
-                        continue;
-                    }
-                    int eq = part.indexOf('=');
-                    if (eq <= 0) {
-                        throw K6jException.invalidConfig("--secret-source " + flag + ": expected key=value, got '" + part + "'");
-                    }
-                    params.put(part.substring(0, eq), part.substring(eq + 1));
+            List<String> config = new ArrayList<>();
+            for (String part : equals < 0 ? new String[0] : flag.substring(equals + 1).split(",")) {
+                if (part.equals("default")) {
+                    isDefault = true;
+                } else if (part.startsWith("name=")) {
+                    name = part.substring("name=".length());
+                } else if (!part.isEmpty()) {
+                    config.add(part);
                 }
-            } else if (!rest.isEmpty()) {
-                params.put(type.equals("file") ? "filename" : "prefix", rest);
             }
-            String name = params.getOrDefault("name", type);
-            SecretSource source = switch (type) {
-                case "file" -> {
-                    String filename = params.get("filename");
-                    if (filename == null || filename.isEmpty()) {
-                        throw K6jException.invalidConfig("--secret-source " + flag + ": the file source needs a filename");
-                    }
-                    yield FileSecretSource.read(name, workingDirectory.resolve(filename));
-                }
-                case "env" -> new EnvSecretSource(name, params.getOrDefault("prefix", ""), environment);
-                default -> throw K6jException.invalidConfig("--secret-source " + flag + ": unknown secret source type '"
-                        + type + "'; k6j has 'file' and 'env'");
-            };
+            SecretSource source;
+            try {
+                source = create(type, name, config, workingDirectory, environment);
+            } catch (IllegalArgumentException e) {
+                throw K6jException.invalidConfig("--secret-source " + flag + ": " + e.getMessage());
+            }
             if (sources.putIfAbsent(name, source) != null) {
                 throw K6jException.invalidConfig("--secret-source: two secret sources are named '" + name + "'");
             }
@@ -88,6 +80,40 @@ public final class SecretSources {
         }
         String defaultName = !defaults.isEmpty() ? defaults.get(0) : sources.size() == 1 ? sources.keySet().iterator().next() : null;
         return new SecretSources(Map.copyOf(sources), defaultName);
+    }
+
+    private static SecretSource create(String type, String name, List<String> config, Path workingDirectory,
+                                       Map<String, String> environment) {
+        return switch (type) {
+            case "file" -> {
+                String filename = null;
+                for (String part : config) {
+                    filename = part.startsWith("filename=") ? part.substring("filename=".length())
+                            : part.contains("=") ? unknownKey("file", part) : part;
+                }
+                if (filename == null || filename.isEmpty()) {
+                    throw new IllegalArgumentException("the file source needs a filename");
+                }
+                yield FileSecretSource.read(name, workingDirectory.resolve(filename));
+            }
+            case "env" -> {
+                String prefix = "";
+                for (String part : config) {
+                    prefix = part.startsWith("prefix=") ? part.substring("prefix=".length())
+                            : part.contains("=") ? unknownKey("env", part) : part;
+                }
+                yield new EnvSecretSource(name, prefix, environment);
+            }
+            case "mock" -> MockSecretSource.of(name, config);
+            case "url" -> new UrlSecretSource(name, UrlSourceConfig.of(config, workingDirectory, environment));
+            default -> throw new IllegalArgumentException("unknown secret source type '" + type
+                    + "'; k6j has 'file', 'env', 'url' and 'mock'");
+        };
+    }
+
+    private static String unknownKey(String type, String part) {
+        throw new IllegalArgumentException("unknown configuration key for the " + type + " secret source: '"
+                + part.substring(0, part.indexOf('=')) + "'");
     }
 
     /** The secret {@code key} of source {@code sourceName} (null: the default source), remembered for redaction. */

@@ -26,8 +26,13 @@ public record TypeDeclarations(Set<String> named, Set<String> defaultMembers) {
     private static final Pattern DEFAULT_NAME = Pattern.compile("^export\\s+default\\s+([A-Za-z_$][\\w$]*)\\s*;");
     private static final Pattern MEMBER = Pattern.compile("^\\s*\"?([A-Za-z_$][\\w$]*)\"?\\s*:");
 
+    /** The declarations of one {@code index.d.ts} file on disk. */
     public static TypeDeclarations read(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file);
+        return read(Files.readAllLines(file));
+    }
+
+    /** The declarations of one {@code index.d.ts} file's lines. */
+    public static TypeDeclarations read(List<String> lines) {
         Set<String> named = new LinkedHashSet<>();
         Set<String> defaults = new LinkedHashSet<>();
         boolean namespaceDefault = false;

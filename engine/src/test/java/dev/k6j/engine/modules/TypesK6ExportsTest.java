@@ -6,6 +6,7 @@ import dev.k6j.engine.cli.CliRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -13,12 +14,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every runtime export that {@code @types/k6} declares for the batteries-included modules exists in k6j. The lists
- * are read from the package's declaration files ({@code src/test/resources/types-k6}, copied from the npm package by
- * {@code update.sh}; {@code VERSION} names the release), not written by hand.
+ * are read from the package's declaration files, not written by hand: the build fetches the release the engine's pom
+ * pins ({@code types-k6.version}) from the npm registry; without the registry the test reads the copy in
+ * {@code src/test/resources/types-k6} ({@code update.sh} refreshes it; {@code VERSION} names it). See
+ * {@link TypesK6Package}.
  */
 class TypesK6ExportsTest {
 
-    private static final Path TYPES = Path.of("src/test/resources/types-k6").toAbsolutePath();
+    private static final Path CHECKED_IN = TypesK6Package.CHECKED_IN;
     private static final Map<String, String> MODULES = new TreeMap<>(Map.of(
             "k6/crypto", "crypto",
             "k6/data", "data",
@@ -31,6 +34,20 @@ class TypesK6ExportsTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void theCheckedInCopyIsTheReleaseThePomPins() throws IOException {
+        String pinned = System.getProperty("k6j.types-k6.version", "(not run by Maven)");
+        assertThat(Files.readString(CHECKED_IN.resolve("VERSION")).trim())
+                .as("src/test/resources/types-k6 must be @types/k6 " + pinned + ": run update.sh " + pinned)
+                .isEqualTo(pinned.startsWith("(") ? Files.readString(CHECKED_IN.resolve("VERSION")).trim() : pinned);
+        TypesK6Package types = types();
+        for (String folder : MODULES.values()) {
+            assertThat(Files.readString(CHECKED_IN.resolve(folder).resolve("index.d.ts")))
+                    .as(folder + " in the checked-in copy and in " + types.origin())
+                    .isEqualTo(types.files().get(folder));
+        }
+    }
 
     @Test
     void theDeclarationsAreReadAsExpected() throws IOException {
@@ -73,8 +90,7 @@ class TypesK6ExportsTest {
         CliRun run = CliRun.of("run", "-q", file.toString());
         assertThat(run.stdout()).as(run.all()).doesNotContainPattern("(?m)^\\s+✗ ");
         assertThat(run.exitCode()).as(run.all()).isZero();
-        assertThat(expected).as("exports checked from @types/k6 " + Files.readString(TYPES.resolve("VERSION")).trim())
-                .isGreaterThan(30);
+        assertThat(expected).as("exports checked from " + types().origin()).isGreaterThan(30);
         assertThat(run.stdout()).contains("✓ " + expected);
     }
 
@@ -87,6 +103,10 @@ class TypesK6ExportsTest {
     }
 
     private static TypeDeclarations declarations(String folder) throws IOException {
-        return TypeDeclarations.read(TYPES.resolve(folder).resolve("index.d.ts"));
+        return types().declarations(folder);
+    }
+
+    private static TypesK6Package types() throws IOException {
+        return TypesK6Package.load(List.copyOf(MODULES.values()));
     }
 }

@@ -45,4 +45,37 @@ class SecretSourcesTest {
         assertThatThrownBy(() -> SecretSources.parse(List.of("env", "env"), dir, Map.of()))
                 .hasMessageContaining("two secret sources are named 'env'");
     }
+
+    @Test
+    void theMockSourceTakesItsSecretsFromTheFlag() {
+        SecretSources sources = SecretSources.parse(List.of("mock=name=cli,a=1,b=x=y,default"), dir, Map.of());
+        assertThat(sources.get(null, "b")).isEqualTo("x=y");
+        assertThat(sources.get("cli", "a")).isEqualTo("1");
+        assertThatThrownBy(() -> sources.get(null, "c")).hasMessageContaining("no secret 'c' in secret source 'cli'");
+        assertThatThrownBy(() -> SecretSources.parse(List.of("mock=novalue"), dir, Map.of()))
+                .isInstanceOf(K6jException.class).hasMessageContaining("KEY=VALUE");
+    }
+
+    @Test
+    void urlSourceSettingsAreCheckedBeforeTheRun() throws IOException {
+        assertThatThrownBy(() -> SecretSources.parse(List.of("url"), dir, Map.of()))
+                .isInstanceOf(K6jException.class).hasMessageContaining("needs urlTemplate");
+        assertThatThrownBy(() -> SecretSources.parse(List.of("url=urlTemplate=http://x/secrets"), dir, Map.of()))
+                .hasMessageContaining("{key} placeholder");
+        assertThatThrownBy(() -> SecretSources.parse(List.of("url=urlTemplate=ftp://x/{key}"), dir, Map.of()))
+                .hasMessageContaining("absolute http(s) URL");
+        assertThatThrownBy(() -> SecretSources.parse(List.of("url=urlTemplate=http://x/{key},maxRetries=-1"), dir,
+                Map.of())).hasMessageContaining("maxRetries must be non-negative");
+        assertThatThrownBy(() -> SecretSources.parse(List.of("url=urlTemplate=http://x/{key},colour=red"), dir,
+                Map.of())).hasMessageContaining("unknown url source setting 'colour'");
+        Files.writeString(dir.resolve("url.json"), "{\"urlTemplate\": \"http://file/{key}\", \"timeout\": \"5s\","
+                + " \"headers\": {\"X-A\": \"1\"}}");
+        UrlSourceConfig config = UrlSourceConfig.of(List.of("config=url.json", "method=POST"), dir,
+                Map.of("K6_SECRET_SOURCE_URL_URL_TEMPLATE", "http://env/{key}", "K6_SECRET_SOURCE_URL_TIMEOUT", "9s"));
+        assertThat(config.url("k")).hasToString("http://file/k");
+        assertThat(config.timeout()).hasSeconds(5);
+        assertThat(config.method()).isEqualTo("POST");
+        assertThat(config.headers()).containsEntry("X-A", "1");
+        assertThat(config.maxRetries()).isEqualTo(3);
+    }
 }

@@ -3,8 +3,12 @@ package dev.k6j.engine.modules.secrets;
 import dev.k6j.engine.modules.GlueModule;
 import dev.k6j.engine.secrets.SecretSources;
 import dev.k6j.engine.vu.VirtualUser;
+import dev.k6j.spi.PromiseHandle;
 import dev.k6j.spi.Vu;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.Value;
 
 /**
  * The {@code k6/secrets} module: {@code await secrets.get(key)} from the default source and
@@ -12,6 +16,10 @@ import org.graalvm.polyglot.HostAccess;
  * gives out are redacted from log lines from then on.
  */
 public final class SecretsModule extends GlueModule {
+
+    /** Lookups run here, not on the VU thread: the url source waits for a secret server. */
+    private static final ExecutorService LOOKUPS =
+            Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("k6j-secrets-", 0).factory());
 
     private volatile SecretSources sources = SecretSources.none();
 
@@ -33,7 +41,7 @@ public final class SecretsModule extends GlueModule {
         return new Host(vu, current);
     }
 
-    /** Per-VU host of k6/secrets. VU thread only; the sources are thread-safe. */
+    /** Per-VU host of k6/secrets. Its methods run on the VU thread; the sources are thread-safe. */
     public static final class Host {
         private final Vu vu;
         private final SecretSources sources;
@@ -43,14 +51,18 @@ public final class SecretsModule extends GlueModule {
             this.sources = sources;
         }
 
-        /** The secret; {@code source} null means the default source. */
+        /** A promise of the secret; {@code source} null means the default source. */
         @HostAccess.Export
-        public String get(String source, String key) {
-            try {
-                return sources.get(source, key);
-            } catch (SecretSources.SecretException e) {
-                throw vu.jsError("Error", e.getMessage());
-            }
+        public Value get(String source, String key) {
+            PromiseHandle promise = vu.eventLoop().newPromise();
+            LOOKUPS.execute(() -> {
+                try {
+                    promise.resolve(sources.get(source, key));
+                } catch (RuntimeException e) {
+                    promise.reject(e);
+                }
+            });
+            return promise.promise();
         }
     }
 }

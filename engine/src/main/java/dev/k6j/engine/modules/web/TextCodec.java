@@ -11,7 +11,10 @@ import java.nio.charset.StandardCharsets;
 import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.Value;
 
-/** The Java side of the {@code TextEncoder} and {@code TextDecoder} globals ({@code text.js}): UTF-8 only. VU thread. */
+/**
+ * The Java side of the {@code TextEncoder} (UTF-8) and {@code TextDecoder} (UTF-8, UTF-16LE, UTF-16BE, as k6) globals
+ * ({@code text.js}). VU thread.
+ */
 public final class TextCodec {
 
     private static final byte[] REPLACEMENT = {(byte) 0xef, (byte) 0xbf, (byte) 0xbd};
@@ -39,13 +42,24 @@ public final class TextCodec {
         }
     }
 
+    /** A decoder for the encoding {@code label} names; RangeError when k6 decodes no such encoding. */
     @HostAccess.Export
-    public Utf8Decoder newDecoder(boolean fatal, boolean ignoreBom) {
-        return new Utf8Decoder(fatal, ignoreBom);
+    public StreamingDecoder newDecoder(String label, boolean fatal, boolean ignoreBom) {
+        String encoding = StreamingDecoder.encodingOf(label);
+        if (encoding == null) {
+            throw vu.jsError("RangeError", "The \"" + label + "\" encoding is not supported: use utf-8, utf-16le or "
+                    + "utf-16be");
+        }
+        return new StreamingDecoder(encoding, fatal, ignoreBom);
     }
 
     @HostAccess.Export
-    public String decode(Utf8Decoder decoder, Value input, boolean stream) {
+    public String encodingOf(StreamingDecoder decoder) {
+        return decoder.encoding();
+    }
+
+    @HostAccess.Export
+    public String decode(StreamingDecoder decoder, Value input, boolean stream) {
         byte[] bytes = input == null || input.isNull() ? new byte[0] : JsBytes.binary(vu, input);
         if (bytes == null) {
             throw vu.jsError("TypeError", "TextDecoder.decode needs an ArrayBuffer, a typed array or a DataView");
@@ -53,7 +67,7 @@ public final class TextCodec {
         try {
             return decoder.decode(bytes, stream);
         } catch (CharacterCodingException e) {
-            throw vu.jsError("TypeError", "The encoded data was not valid for encoding utf-8");
+            throw vu.jsError("TypeError", "The encoded data was not valid for encoding " + decoder.encoding());
         }
     }
 }

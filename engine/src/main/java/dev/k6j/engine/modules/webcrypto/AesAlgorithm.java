@@ -11,7 +11,10 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
-/** AES-CBC, AES-CTR and AES-GCM on the JDK's ciphers: keys of 128, 192 or 256 bits. */
+/**
+ * AES-CBC, AES-CTR and AES-GCM (encrypt, decrypt, wrapKey, unwrapKey) and AES-KW (RFC 3394 key wrap: wrapKey and
+ * unwrapKey only) on the JDK's ciphers: keys of 128, 192 or 256 bits.
+ */
 final class AesAlgorithm implements CryptoAlgorithm {
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -30,7 +33,11 @@ final class AesAlgorithm implements CryptoAlgorithm {
 
     @Override
     public Set<String> privateUsages() {
-        return Set.of("encrypt", "decrypt", "wrapKey", "unwrapKey");
+        return keyWrapOnly() ? Set.of("wrapKey", "unwrapKey") : Set.of("encrypt", "decrypt", "wrapKey", "unwrapKey");
+    }
+
+    private boolean keyWrapOnly() {
+        return name.equals("AES-KW");
     }
 
     @Override
@@ -86,11 +93,41 @@ final class AesAlgorithm implements CryptoAlgorithm {
     }
 
     @Override
+    public byte[] wrap(AlgorithmParams params, CryptoKeyHandle key, byte[] data) {
+        return keyWrapOnly() ? keyWrap(Cipher.ENCRYPT_MODE, key, data) : encrypt(params, key, data);
+    }
+
+    @Override
+    public byte[] unwrap(AlgorithmParams params, CryptoKeyHandle key, byte[] data) {
+        return keyWrapOnly() ? keyWrap(Cipher.DECRYPT_MODE, key, data) : decrypt(params, key, data);
+    }
+
+    /** RFC 3394 with its default IV: the key must be a multiple of 8 bytes, at least 16. */
+    private static byte[] keyWrap(int mode, CryptoKeyHandle key, byte[] data) {
+        if (data.length % 8 != 0 || data.length < (mode == Cipher.ENCRYPT_MODE ? 16 : 24)) {
+            throw CryptoFailure.operation("AES-KW needs " + (mode == Cipher.ENCRYPT_MODE ? "a key" : "wrapped data")
+                    + " of a multiple of 8 bytes, at least " + (mode == Cipher.ENCRYPT_MODE ? 16 : 24)
+                    + "; it is " + data.length);
+        }
+        try {
+            Cipher cipher = Cipher.getInstance("AES/KW/NoPadding");
+            cipher.init(mode, new SecretKeySpec(key.secret(), "AES"));
+            return cipher.doFinal(data);
+        } catch (GeneralSecurityException e) {
+            throw CryptoFailure.operation("AES-KW " + (mode == Cipher.ENCRYPT_MODE ? "wrapping" : "unwrapping")
+                    + " failed: " + e.getMessage());
+        }
+    }
+
+    @Override
     public int derivedKeyLength(AlgorithmParams params) {
         return keyBits(params.integer("length"));
     }
 
     private byte[] run(int mode, AlgorithmParams params, CryptoKeyHandle key, byte[] data) {
+        if (keyWrapOnly()) {
+            throw CryptoAlgorithm.unsupported(name, mode == Cipher.ENCRYPT_MODE ? "encrypt" : "decrypt");
+        }
         SecretKeySpec spec = new SecretKeySpec(key.secret(), "AES");
         try {
             Cipher cipher;

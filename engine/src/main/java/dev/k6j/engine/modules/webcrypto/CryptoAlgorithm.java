@@ -44,6 +44,16 @@ interface CryptoAlgorithm {
         throw unsupported(params.name(), "decrypt");
     }
 
+    /** wrapKey's encryption of the exported key; encrypt, except for AES-KW, which only wraps. */
+    default byte[] wrap(AlgorithmParams params, CryptoKeyHandle key, byte[] data) {
+        return encrypt(params, key, data);
+    }
+
+    /** unwrapKey's decryption of the wrapped key; decrypt, except for AES-KW, which only unwraps. */
+    default byte[] unwrap(AlgorithmParams params, CryptoKeyHandle key, byte[] data) {
+        return decrypt(params, key, data);
+    }
+
     default byte[] sign(AlgorithmParams params, CryptoKeyHandle key, byte[] data) {
         throw unsupported(params.name(), "sign");
     }

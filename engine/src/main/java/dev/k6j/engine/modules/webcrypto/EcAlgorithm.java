@@ -158,35 +158,18 @@ final class EcAlgorithm implements CryptoAlgorithm {
     @Override
     public byte[] sign(AlgorithmParams params, CryptoKeyHandle key, byte[] data) {
         requireEcdsa("sign");
-        if (!key.type().equals("private")) {
-            throw CryptoFailure.invalidAccess("ECDSA signing needs a private key");
-        }
-        try {
-            Signature signature = Signature.getInstance(params.hash().jdkShort() + "withECDSAinP1363Format");
-            signature.initSign((ECPrivateKey) key.key());
-            signature.update(data);
-            return signature.sign();
-        } catch (GeneralSecurityException e) {
-            throw CryptoFailure.operation("ECDSA signing failed: " + e.getMessage());
-        }
+        return Signer.sign(name, key, () -> ecdsa(params), data);
     }
 
     @Override
     public boolean verify(AlgorithmParams params, CryptoKeyHandle key, byte[] signature, byte[] data) {
         requireEcdsa("verify");
-        if (!key.type().equals("public")) {
-            throw CryptoFailure.invalidAccess("ECDSA verification needs a public key");
-        }
-        try {
-            Signature verifier = Signature.getInstance(params.hash().jdkShort() + "withECDSAinP1363Format");
-            verifier.initVerify((ECPublicKey) key.key());
-            verifier.update(data);
-            return verifier.verify(signature);
-        } catch (java.security.SignatureException e) {
-            return false;
-        } catch (GeneralSecurityException e) {
-            throw CryptoFailure.operation("ECDSA verification failed: " + e.getMessage());
-        }
+        return Signer.verify(name, key, () -> ecdsa(params), signature, data);
+    }
+
+    /** ECDSA with WebCrypto's signature format: r and s side by side (IEEE P1363), not DER. */
+    private static Signature ecdsa(AlgorithmParams params) throws GeneralSecurityException {
+        return Signature.getInstance(params.hash().jdkShort() + "withECDSAinP1363Format");
     }
 
     @Override

@@ -9,7 +9,6 @@ import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
-import java.security.SignatureException;
 import java.security.interfaces.RSAKey;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
@@ -225,17 +224,7 @@ final class RsaAlgorithm implements CryptoAlgorithm {
         if (oaep()) {
             throw CryptoAlgorithm.unsupported(name, "sign");
         }
-        if (!key.type().equals("private")) {
-            throw CryptoFailure.invalidAccess(name + " signing needs a private key");
-        }
-        try {
-            Signature signature = signature(params, ShaHash.of(key));
-            signature.initSign((PrivateKey) key.key());
-            signature.update(data);
-            return signature.sign();
-        } catch (GeneralSecurityException e) {
-            throw CryptoFailure.operation(name + " signing failed: " + e.getMessage());
-        }
+        return Signer.sign(name, key, () -> signature(params, ShaHash.of(key)), data);
     }
 
     @Override
@@ -243,19 +232,7 @@ final class RsaAlgorithm implements CryptoAlgorithm {
         if (oaep()) {
             throw CryptoAlgorithm.unsupported(name, "verify");
         }
-        if (!key.type().equals("public")) {
-            throw CryptoFailure.invalidAccess(name + " verification needs a public key");
-        }
-        try {
-            Signature verifier = signature(params, ShaHash.of(key));
-            verifier.initVerify((PublicKey) key.key());
-            verifier.update(data);
-            return verifier.verify(signature);
-        } catch (SignatureException e) {
-            return false;
-        } catch (GeneralSecurityException e) {
-            throw CryptoFailure.operation(name + " verification failed: " + e.getMessage());
-        }
+        return Signer.verify(name, key, () -> signature(params, ShaHash.of(key)), signature, data);
     }
 
     private Signature signature(AlgorithmParams params, ShaHash hash) throws GeneralSecurityException {

@@ -23,9 +23,10 @@ public final class SubtleCrypto {
 
     static {
         for (CryptoAlgorithm algorithm : List.of(new AesAlgorithm("AES-CBC"), new AesAlgorithm("AES-CTR"),
-                new AesAlgorithm("AES-GCM"), new HmacAlgorithm(), new EcAlgorithm("ECDSA"), new EcAlgorithm("ECDH"),
+                new AesAlgorithm("AES-GCM"), new AesAlgorithm("AES-KW"), new HmacAlgorithm(), new EcAlgorithm("ECDSA"), new EcAlgorithm("ECDH"),
                 new RsaAlgorithm("RSA-OAEP"), new RsaAlgorithm("RSA-PSS"), new RsaAlgorithm("RSASSA-PKCS1-v1_5"),
-                new Pbkdf2Algorithm(), new HkdfAlgorithm())) {
+                new Pbkdf2Algorithm(), new HkdfAlgorithm(), new OkpAlgorithm(OkpCurve.ED25519),
+                new OkpAlgorithm(OkpCurve.X25519))) {
             for (String name : algorithm.names()) {
                 ALGORITHMS.put(name.toUpperCase(Locale.ROOT), algorithm);
             }
@@ -122,7 +123,7 @@ public final class SubtleCrypto {
                 throw CryptoFailure.operation("cannot serialize the JWK: " + e.getMessage());
             }
         }
-        return algorithmOf(params.name()).encrypt(params, wrappingKey, plain);
+        return algorithmOf(params.name()).wrap(params, wrappingKey, plain);
     }
 
     /** Decrypts {@code wrapped} with {@code unwrappingKey} and imports the result. */
@@ -130,7 +131,7 @@ public final class SubtleCrypto {
                                      Object unwrapAlgorithm, Object keyAlgorithm, boolean extractable,
                                      List<String> usages) {
         AlgorithmParams params = matching(unwrapAlgorithm, unwrappingKey, "unwrapKey");
-        byte[] plain = algorithmOf(params.name()).decrypt(params, unwrappingKey, wrapped);
+        byte[] plain = algorithmOf(params.name()).unwrap(params, unwrappingKey, wrapped);
         Object keyData = plain;
         if (format.equals("jwk")) {
             try {

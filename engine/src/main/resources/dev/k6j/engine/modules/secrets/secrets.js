@@ -3,7 +3,7 @@
   const lookup = (source, key) => {
     try {
       if (key === undefined || key === null) throw new TypeError('a secret name is required');
-      return Promise.resolve(host.get(source, String(key)));
+      return host.get(source, String(key));
     } catch (e) {
       return Promise.reject(e);
     }

@@ -1,7 +1,6 @@
-// The TextEncoder and TextDecoder globals (WHATWG Encoding, UTF-8). `host` is TextCodec.
+// The TextEncoder (UTF-8) and TextDecoder (UTF-8, UTF-16LE, UTF-16BE) globals, WHATWG Encoding. `host` is TextCodec.
 (function (host) {
   const g = globalThis;
-  const UTF8_LABELS = ['utf-8', 'utf8', 'unicode-1-1-utf-8', 'unicode11utf8', 'unicode20utf8', 'x-unicode20utf8'];
 
   class TextEncoder {
     get encoding() { return 'utf-8'; }
@@ -27,15 +26,12 @@
   const decoders = new WeakMap();
   class TextDecoder {
     constructor(label = 'utf-8', options = {}) {
-      const name = String(label).trim().toLowerCase();
-      if (!UTF8_LABELS.includes(name)) {
-        throw new RangeError(`The "${label}" encoding is not supported`);
-      }
       const fatal = Boolean(options && options.fatal);
       const ignoreBOM = Boolean(options && options.ignoreBOM);
-      decoders.set(this, { decoder: host.newDecoder(fatal, ignoreBOM), fatal, ignoreBOM });
+      const decoder = host.newDecoder(String(label), fatal, ignoreBOM);
+      decoders.set(this, { decoder, encoding: host.encodingOf(decoder), fatal, ignoreBOM });
     }
-    get encoding() { return 'utf-8'; }
+    get encoding() { return decoders.get(this).encoding; }
     get fatal() { return decoders.get(this).fatal; }
     get ignoreBOM() { return decoders.get(this).ignoreBOM; }
     decode(input, options = {}) {

@@ -6,7 +6,12 @@ import org.junit.jupiter.api.Test;
 class StreamsModuleTest {
 
     @Test
-    void readableStreamsPullPushCancelErrorAndIterate() {
+    void readableStreamsPullPushCancelErrorAndTee() {
         ModuleScripts.passes("streams.js");
+    }
+
+    @Test
+    void writableStreamsPipingAndTransformStreams() {
+        ModuleScripts.passes("streams-pipe.js");
     }
 }

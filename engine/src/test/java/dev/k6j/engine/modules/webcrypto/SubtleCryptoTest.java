@@ -13,6 +13,12 @@ import org.junit.jupiter.api.Test;
 
 class SubtleCryptoTest {
 
+    private static final String RFC8032_SECRET = "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60";
+    private static final String RFC8032_PUBLIC = "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a";
+    private static final String RFC8032_SIGNATURE = "e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555f"
+            + "b8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b";
+    private static final String RFC7748_ALICE_PUBLIC = "8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a";
+
     private final SubtleCrypto subtle = new SubtleCrypto();
 
     @Test
@@ -200,6 +206,128 @@ class SubtleCryptoTest {
         CryptoKeyHandle unwrapped = subtle.unwrapKey("jwk", wrapped, kek, gcm, Map.of("name", "HMAC", "hash", "SHA-256"),
                 true, List.of("sign"));
         assertThat(unwrapped.secret()).isEqualTo(ascii("Jefe"));
+    }
+
+    @Test
+    void ed25519SignsAndVerifiesRfc8032TestVector1() {
+        Map<String, Object> jwk = new LinkedHashMap<>(Map.of("kty", "OKP", "crv", "Ed25519",
+                "x", b64url(RFC8032_PUBLIC), "d", b64url(RFC8032_SECRET)));
+        CryptoKeyHandle privateKey = subtle.importKey("jwk", jwk, "Ed25519", true, List.of("sign"));
+        byte[] signature = subtle.sign("Ed25519", privateKey, new byte[0]);
+        assertThat(hex(signature)).isEqualTo(RFC8032_SIGNATURE);
+
+        CryptoKeyHandle publicKey = subtle.importKey("raw", bytes(RFC8032_PUBLIC), "ed25519", true, List.of("verify"));
+        assertThat(subtle.verify("Ed25519", publicKey, signature, new byte[0])).isTrue();
+        assertThat(subtle.verify("Ed25519", publicKey, signature, new byte[1])).isFalse();
+        assertThat(subtle.verify("Ed25519", publicKey, new byte[3], new byte[0])).isFalse();
+        assertThat(publicKey.algorithm()).containsExactly(Map.entry("name", "Ed25519"));
+    }
+
+    @Test
+    void ed25519KeysRoundTripThroughEveryFormat() {
+        CryptoKeyHandle fromSeed = subtle.importKey("pkcs8",
+                bytes("302e020100300506032b657004220420" + RFC8032_SECRET), "Ed25519", true, List.of("sign"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> jwk = (Map<String, Object>) subtle.exportKey("jwk", fromSeed);
+        assertThat(jwk).containsEntry("kty", "OKP").containsEntry("crv", "Ed25519")
+                .containsEntry("x", b64url(RFC8032_PUBLIC)).containsEntry("d", b64url(RFC8032_SECRET))
+                .containsEntry("key_ops", List.of("sign")).containsEntry("ext", true);
+        assertThat(hex((byte[]) subtle.exportKey("pkcs8", fromSeed)))
+                .isEqualTo("302e020100300506032b657004220420" + RFC8032_SECRET);
+
+        KeyPairHandle pair = (KeyPairHandle) subtle.generateKey("Ed25519", false, List.of("sign", "verify"));
+        assertThat(pair.publicKey().usages()).containsExactly("verify");
+        assertThat(pair.privateKey().usages()).containsExactly("sign");
+        byte[] spki = (byte[]) subtle.exportKey("spki", pair.publicKey());
+        assertThat(hex(spki)).startsWith("302a300506032b6570032100").hasSize(88);
+        CryptoKeyHandle imported = subtle.importKey("spki", spki, "Ed25519", true, List.of("verify"));
+        byte[] signature = subtle.sign("Ed25519", pair.privateKey(), ascii("data"));
+        assertThat(subtle.verify("Ed25519", imported, signature, ascii("data"))).isTrue();
+        assertThatThrownBy(() -> subtle.exportKey("pkcs8", pair.privateKey()))
+                .satisfies(e -> failure(e, "InvalidAccessError"));
+        assertThatThrownBy(() -> subtle.exportKey("raw", fromSeed)).satisfies(e -> failure(e, "InvalidAccessError"));
+    }
+
+    @Test
+    void ed25519RefusesBadKeysAndUsages() {
+        assertThatThrownBy(() -> subtle.importKey("raw", new byte[31], "Ed25519", true, List.of("verify")))
+                .satisfies(e -> failure(e, "DataError"));
+        assertThatThrownBy(() -> subtle.importKey("raw", bytes(RFC8032_PUBLIC), "Ed25519", true, List.of("sign")))
+                .satisfies(e -> failure(e, "SyntaxError"));
+        assertThatThrownBy(() -> subtle.generateKey("Ed25519", true, List.of("deriveBits")))
+                .satisfies(e -> failure(e, "SyntaxError"));
+        Map<String, Object> wrongX = Map.of("kty", "OKP", "crv", "Ed25519", "x", b64url(RFC7748_ALICE_PUBLIC),
+                "d", b64url(RFC8032_SECRET));
+        assertThatThrownBy(() -> subtle.importKey("jwk", wrongX, "Ed25519", true, List.of("sign")))
+                .satisfies(e -> failure(e, "DataError"));
+        byte[] x25519Spki = bytes("302a300506032b656e032100" + RFC7748_ALICE_PUBLIC);
+        assertThatThrownBy(() -> subtle.importKey("spki", x25519Spki, "Ed25519", true, List.of("verify")))
+                .satisfies(e -> failure(e, "DataError"));
+    }
+
+    @Test
+    void x25519DerivesTheRfc7748SharedSecret() {
+        CryptoKeyHandle alice = subtle.importKey("pkcs8",
+                bytes("302e020100300506032b656e04220420" + "77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a"),
+                "X25519", true, List.of("deriveBits", "deriveKey"));
+        CryptoKeyHandle bob = subtle.importKey("raw",
+                bytes("de9edb7d7b7dc1b4d35b61c2ece435373f8343c85b78674dadfc7e146f882b4f"), "X25519", true, List.of());
+        byte[] shared = subtle.deriveBits(Map.of("name", "X25519", "public", bob), alice, null);
+        assertThat(hex(shared)).isEqualTo("4a5d9d5ba4ce2de1728e3bf480350f25e07e21c947d19e3376f09b3c1e161742");
+        assertThat(hex(subtle.deriveBits(Map.of("name", "X25519", "public", bob), alice, 12))).isEqualTo("4a50");
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> jwk = (Map<String, Object>) subtle.exportKey("jwk", alice);
+        assertThat(jwk).containsEntry("crv", "X25519").containsEntry("x", b64url(RFC7748_ALICE_PUBLIC));
+        CryptoKeyHandle aes = subtle.deriveKey(Map.of("name", "X25519", "public", bob), alice,
+                Map.of("name", "AES-GCM", "length", 256L), true, List.of("encrypt"));
+        assertThat(hex(aes.secret())).isEqualTo(hex(shared));
+    }
+
+    @Test
+    void x25519KeyPairsAgreeAndRefuseALowOrderPeer() {
+        List<String> usages = List.of("deriveBits");
+        KeyPairHandle a = (KeyPairHandle) subtle.generateKey("X25519", true, usages);
+        KeyPairHandle b = (KeyPairHandle) subtle.generateKey("X25519", true, usages);
+        assertThat(a.publicKey().usages()).isEmpty();
+        assertThat(subtle.deriveBits(Map.of("name", "X25519", "public", b.publicKey()), a.privateKey(), 256))
+                .isEqualTo(subtle.deriveBits(Map.of("name", "X25519", "public", a.publicKey()), b.privateKey(), 256));
+        CryptoKeyHandle zero = subtle.importKey("raw", new byte[32], "X25519", true, List.of());
+        assertThatThrownBy(() -> subtle.deriveBits(Map.of("name", "X25519", "public", zero), a.privateKey(), 256))
+                .satisfies(e -> failure(e, "OperationError"));
+        KeyPairHandle ed = (KeyPairHandle) subtle.generateKey("Ed25519", true, List.of("sign", "verify"));
+        assertThatThrownBy(() -> subtle.deriveBits(Map.of("name", "X25519", "public", ed.publicKey()), a.privateKey(), 256))
+                .satisfies(e -> failure(e, "InvalidAccessError"));
+    }
+
+    @Test
+    void aesKwWrapsTheRfc3394Vector() {
+        CryptoKeyHandle kek = subtle.importKey("raw", bytes("000102030405060708090a0b0c0d0e0f"), "AES-KW", true,
+                List.of("wrapKey", "unwrapKey"));
+        CryptoKeyHandle key = subtle.importKey("raw", bytes("00112233445566778899aabbccddeeff"), "AES-GCM", true,
+                List.of("encrypt"));
+        byte[] wrapped = subtle.wrapKey("raw", key, kek, "AES-KW");
+        assertThat(hex(wrapped)).isEqualTo("1fa68b0a8112b447aef34bd8fb5a7b829d3e862371d2cfe5");
+        CryptoKeyHandle unwrapped = subtle.unwrapKey("raw", wrapped, kek, Map.of("name", "aes-kw"), "AES-GCM", true,
+                List.of("encrypt"));
+        assertThat(hex(unwrapped.secret())).isEqualTo("00112233445566778899aabbccddeeff");
+        wrapped[3] ^= 1;
+        assertThatThrownBy(() -> subtle.unwrapKey("raw", wrapped, kek, "AES-KW", "AES-GCM", true, List.of("encrypt")))
+                .satisfies(e -> failure(e, "OperationError"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> jwk = (Map<String, Object>) subtle.exportKey("jwk", kek);
+        assertThat(jwk).containsEntry("alg", "A128KW");
+    }
+
+    @Test
+    void aesKwOnlyWrapsKeys() {
+        assertThatThrownBy(() -> subtle.generateKey(Map.of("name", "AES-KW", "length", 256L), true, List.of("encrypt")))
+                .satisfies(e -> failure(e, "SyntaxError"));
+        CryptoKeyHandle kek = (CryptoKeyHandle) subtle.generateKey(Map.of("name", "AES-KW", "length", 256L), true,
+                List.of("wrapKey"));
+        CryptoKeyHandle hmac = subtle.importKey("raw", ascii("Jefe"), Map.of("name", "HMAC", "hash", "SHA-256"), true,
+                List.of("sign"));
+        assertThatThrownBy(() -> subtle.wrapKey("raw", hmac, kek, "AES-KW")).satisfies(e -> failure(e, "OperationError"));
     }
 
     @Test
