@@ -1,10 +1,12 @@
 package dev.k6j.testbed;
 
+import dev.k6j.testbed.grpc.GrpcTestbed;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code java -jar testbed/target/k6j-testbed.jar [--port 8080] [--https-port 8443] [--mtls-port 8444]
- * [--host 127.0.0.1]}: runs the testbed until Ctrl-C. A port of 0 picks a free one; -1 leaves that server off.
+ * [--grpc-port 9090] [--grpc-tls-port 9091] [--host 127.0.0.1]}: runs the testbed until Ctrl-C. A port of 0 picks a
+ * free one; -1 leaves that server off.
  */
 public final class Main {
 
@@ -16,6 +18,8 @@ public final class Main {
         int http = 8080;
         int https = 8443;
         int mtls = 8444;
+        int grpc = 9090;
+        int grpcTls = 9091;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String value = i + 1 < args.length ? args[i + 1] : null;
@@ -24,9 +28,11 @@ public final class Main {
                 case "--port" -> http = port(arg, value);
                 case "--https-port" -> https = port(arg, value);
                 case "--mtls-port" -> mtls = port(arg, value);
+                case "--grpc-port" -> grpc = port(arg, value);
+                case "--grpc-tls-port" -> grpcTls = port(arg, value);
                 case "-h", "--help" -> {
                     System.out.println("usage: k6j-testbed [--port 8080] [--https-port 8443] [--mtls-port 8444] "
-                            + "[--host 127.0.0.1]   (0 = a free port, -1 = off)");
+                            + "[--grpc-port 9090] [--grpc-tls-port 9091] [--host 127.0.0.1]   (0 = a free port, -1 = off)");
                     return;
                 }
                 default -> {
@@ -37,8 +43,10 @@ public final class Main {
             i++;
         }
         Testbed testbed = Testbed.start(new Testbed.Ports(host, http, https, mtls));
+        GrpcTestbed grpcTestbed = GrpcTestbed.start(host, grpc, grpcTls, testbed.certificates());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            grpcTestbed.close();
             testbed.close();
             stopped.countDown();
         }));
@@ -46,6 +54,8 @@ public final class Main {
         print("http ", () -> testbed.httpUrl());
         print("https", () -> testbed.httpsUrl());
         print("mtls ", () -> testbed.mtlsUrl());
+        print("grpc ", () -> "grpc://" + grpcTestbed.address());
+        print("grpcs", () -> "grpcs://" + grpcTestbed.tlsAddress());
         stopped.await();
     }
 
