@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * @param named          the named exports
  * @param defaultMembers the members the default export must have
  */
-record TypeDeclarations(Set<String> named, Set<String> defaultMembers) {
+public record TypeDeclarations(Set<String> named, Set<String> defaultMembers) {
 
     private static final Pattern VALUE = Pattern.compile(
             "^export\\s+(?:declare\\s+)?(?:function\\*?|const|let|var|class|enum)\\s+([A-Za-z_$][\\w$]*)");
@@ -26,7 +26,8 @@ record TypeDeclarations(Set<String> named, Set<String> defaultMembers) {
     private static final Pattern DEFAULT_NAME = Pattern.compile("^export\\s+default\\s+([A-Za-z_$][\\w$]*)\\s*;");
     private static final Pattern MEMBER = Pattern.compile("^\\s*\"?([A-Za-z_$][\\w$]*)\"?\\s*:");
 
-    static TypeDeclarations read(Path file) throws IOException {
+    /** The exports {@code file} declares. Public for extension modules' tests, which read their own module's file. */
+    public static TypeDeclarations read(Path file) throws IOException {
         List<String> lines = Files.readAllLines(file);
         Set<String> named = new LinkedHashSet<>();
         Set<String> defaults = new LinkedHashSet<>();
