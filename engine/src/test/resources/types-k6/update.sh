@@ -12,7 +12,7 @@ trap 'rm -rf "$work"' EXIT
 (cd "$work" && npm pack --silent "@types/k6@$version" >/dev/null && tar xzf ./*.tgz)
 root=$work/k6
 [[ -d $root ]] || root=$work/package
-for module in crypto data encoding html secrets experimental/csv experimental/fs experimental/streams; do
+for module in crypto data encoding html secrets experimental/csv experimental/fs experimental/streams net/grpc; do
     mkdir -p "$here/$module"
     cp "$root/$module/index.d.ts" "$here/$module/index.d.ts"
 done

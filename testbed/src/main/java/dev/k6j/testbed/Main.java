@@ -1,11 +1,13 @@
 package dev.k6j.testbed;
 
+import dev.k6j.testbed.grpc.GrpcTestbed;
 import dev.k6j.testbed.ws.WebSocketServer;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code java -jar testbed/target/k6j-testbed.jar [--port 8080] [--https-port 8443] [--mtls-port 8444]
- * [--ws-port 8081] [--wss-port 8082] [--host 127.0.0.1]}: runs the testbed until Ctrl-C. A port of 0 picks a free one; -1 leaves that server off.
+ * [--ws-port 8081] [--wss-port 8082] [--grpc-port 9090] [--grpc-tls-port 9091] [--host 127.0.0.1]}: runs the
+ * testbed until Ctrl-C. A port of 0 picks a free one; -1 leaves that server off.
  */
 public final class Main {
 
@@ -19,6 +21,8 @@ public final class Main {
         int mtls = 8444;
         int ws = 8081;
         int wss = 8082;
+        int grpc = 9090;
+        int grpcTls = 9091;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String value = i + 1 < args.length ? args[i + 1] : null;
@@ -29,9 +33,12 @@ public final class Main {
                 case "--mtls-port" -> mtls = port(arg, value);
                 case "--ws-port" -> ws = port(arg, value);
                 case "--wss-port" -> wss = port(arg, value);
+                case "--grpc-port" -> grpc = port(arg, value);
+                case "--grpc-tls-port" -> grpcTls = port(arg, value);
                 case "-h", "--help" -> {
                     System.out.println("usage: k6j-testbed [--port 8080] [--https-port 8443] [--mtls-port 8444] "
-                            + "[--ws-port 8081] [--wss-port 8082] [--host 127.0.0.1]   (0 = a free port, -1 = off)");
+                            + "[--ws-port 8081] [--wss-port 8082] [--grpc-port 9090] [--grpc-tls-port 9091] "
+                            + "[--host 127.0.0.1]   (0 = a free port, -1 = off)");
                     return;
                 }
                 default -> {
@@ -44,6 +51,7 @@ public final class Main {
         Testbed testbed = Testbed.start(new Testbed.Ports(host, http, https, mtls));
         WebSocketServer wsServer = ws < 0 ? null : WebSocketServer.start(host, ws, null);
         WebSocketServer wssServer = wss < 0 ? null : WebSocketServer.startSecure(host, wss, testbed.certificates());
+        GrpcTestbed grpcTestbed = GrpcTestbed.start(host, grpc, grpcTls, testbed.certificates());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             for (WebSocketServer server : new WebSocketServer[] {wsServer, wssServer}) {
@@ -51,6 +59,7 @@ public final class Main {
                     server.close();
                 }
             }
+            grpcTestbed.close();
             testbed.close();
             stopped.countDown();
         }));
@@ -60,6 +69,8 @@ public final class Main {
         print("mtls ", () -> testbed.mtlsUrl());
         print("ws   ", () -> wsServer == null ? null : wsServer.url() + "/echo, /broadcast");
         print("wss  ", () -> wssServer == null ? null : wssServer.url() + "/echo, /broadcast");
+        print("grpc ", () -> "grpc://" + grpcTestbed.address());
+        print("grpcs", () -> "grpcs://" + grpcTestbed.tlsAddress());
         stopped.await();
     }
 
