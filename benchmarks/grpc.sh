@@ -25,15 +25,15 @@ say() { echo "bench: $*" >&2; }
 die() { say "$*"; exit 1; }
 
 source bin/k6j-env.sh && k6j_require_jdk && k6j_require_maven && k6j_maven_env
-say "building the engine, the gRPC module and the testbed"
+say "building k6j (the default distribution has the gRPC module) and the testbed"
 ./k6j version >"$work/version.txt" 2>&1 </dev/null || { cat "$work/version.txt" >&2; die "./k6j version failed"; }
-mvn -q -B -o -Dmaven.test.skip=true package -pl testbed,modules/grpc </dev/null >"$work/build.log" 2>&1 ||
-    mvn -q -B -Dmaven.test.skip=true package -pl testbed,modules/grpc </dev/null >"$work/build.log" 2>&1 ||
+mvn -q -B -o -Dmaven.test.skip=true package -pl testbed </dev/null >"$work/build.log" 2>&1 ||
+    mvn -q -B -Dmaven.test.skip=true package -pl testbed </dev/null >"$work/build.log" 2>&1 ||
     { cat "$work/build.log" >&2; die "the build failed"; }
 
 say "starting the testbed (gRPC on a free port)"
 mkdir -p "$work/testbed" && cp -r testbed/target/k6j-testbed.jar testbed/target/lib "$work/testbed/"
-"$K6J_JDK/bin/java" -jar "$work/testbed/k6j-testbed.jar" --port -1 --https-port -1 --mtls-port -1 \
+"$K6J_JDK/bin/java" --enable-native-access=ALL-UNNAMED -jar "$work/testbed/k6j-testbed.jar" --port -1 --https-port -1 --mtls-port -1 \
     --grpc-port 0 --grpc-tls-port -1 >"$work/testbed.log" 2>&1 </dev/null &
 testbed_pid=$!
 for _ in $(seq 1 100); do
@@ -43,15 +43,8 @@ for _ in $(seq 1 100); do
 done
 [[ -n ${addr:-} ]] || { cat "$work/testbed.log" >&2; die "the testbed did not start"; }
 
-runtime_flags=(-Dpolyglot.engine.WarnInterpreterOnly=false -Dk6j.jsRuntime=interpreter)
-if [[ ${K6J_JS_RUNTIME:-} != interpreter && -d engine/target/graal-compiler ]] && grep -q 'optimizing' "$work/version.txt"; then
-    runtime_flags=(-XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI
-        "--upgrade-module-path=engine/target/graal-compiler" -Dk6j.jsRuntime=optimizing)
-fi
-say "running $vus VUs for $duration against $addr (${runtime_flags[-1]})"
-"$K6J_JDK/bin/java" "${runtime_flags[@]}" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
-    -cp "engine/target/k6j-engine.jar:engine/target/lib/*:modules/grpc/target/k6j-module-grpc.jar:modules/grpc/target/lib/*" \
-    dev.k6j.engine.cli.Main run -q -e "GRPC_ADDR=$addr" -e "PROTOS=$root/testbed/src/main/proto" \
+say "running $vus VUs for $duration against $addr ($(grep -m1 'JS runtime:' "$work/version.txt"))"
+K6J_SKIP_BUILD=1 ./k6j run -q -e "GRPC_ADDR=$addr" -e "PROTOS=$root/testbed/src/main/proto" \
     -e "VUS=$vus" -e "DURATION=$duration" modules/grpc/src/test/resources/scripts/load.js \
     >"$work/run.txt" 2>&1 </dev/null
 status=$?

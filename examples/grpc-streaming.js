@@ -1,5 +1,5 @@
 // gRPC streams with k6/net/grpc: server streaming, client streaming and bidirectional, with the events each fires.
-// Start the testbed with testbed/run, then run with an engine that has the gRPC module (docs/grpc.md):
+// Start the testbed with testbed/run, then (./k6j has the gRPC module; docs/grpc.md):
 //   k6j run examples/grpc-streaming.js
 // -e GRPC_ADDR=host:port points it elsewhere.
 import grpc from 'k6/net/grpc';

@@ -1,5 +1,5 @@
 // Unary gRPC calls with k6/net/grpc. Start the testbed in another terminal with testbed/run (gRPC on 127.0.0.1:9090,
-// TLS on :9091), then run with an engine that has the gRPC module (docs/grpc.md):
+// TLS on :9091), then (./k6j has the gRPC module; docs/grpc.md):
 //   k6j run examples/grpc-unary.js
 // The .proto files are parsed at run time (no protoc); paths are relative to this script. Five VUs call
 // k6j.testbed.Echo/Unary for ten seconds, with metadata and tags; the thresholds fail the run (exit code 99) if a
