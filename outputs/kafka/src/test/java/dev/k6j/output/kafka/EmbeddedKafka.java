@@ -9,7 +9,9 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.lang.reflect.Method;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -146,6 +148,17 @@ final class EmbeddedKafka implements BeforeAllCallback, AfterAllCallback {
         });
         Thread.sleep(down.toMillis());
         inKit(() -> call(broker, "startup"));
+    }
+
+    /** How many records the topic holds, from its partitions' end offsets. */
+    long recordCount(String topic) throws Exception {
+        try (Admin admin = admin()) {
+            var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic)
+                    .partitions().stream().map(p -> new TopicPartition(topic, p.partition()))
+                    .collect(java.util.stream.Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
+            return admin.listOffsets(partitions).all().get(30, TimeUnit.SECONDS).values().stream()
+                    .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
+        }
     }
 
     /** The topics that exist now. */
