@@ -48,9 +48,28 @@ final class EmbeddedKafka implements BeforeAllCallback, AfterAllCallback {
     /** The tests' own Kafka clients log their configuration at INFO; only errors are of interest here. */
     private static final java.util.logging.Logger CLIENT_LOG = java.util.logging.Logger.getLogger("org.apache.kafka");
 
+    /** The super user of a SASL broker, as the test kit sets it up. */
+    static final String SASL_USER = "plain-admin";
+    static final String SASL_PASSWORD = "plain-admin-secret";
+
+    private final boolean saslPlain;
     private ClassLoader kit;
     private Object cluster;
     private String bootstrapServers;
+
+    /** A broker with a plaintext listener. */
+    EmbeddedKafka() {
+        this(false);
+    }
+
+    private EmbeddedKafka(boolean saslPlain) {
+        this.saslPlain = saslPlain;
+    }
+
+    /** A broker whose listener wants SASL PLAIN ({@link #SASL_USER}, {@link #SASL_PASSWORD}), with ACLs on. */
+    static EmbeddedKafka saslPlain() {
+        return new EmbeddedKafka(true);
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -61,10 +80,26 @@ final class EmbeddedKafka implements BeforeAllCallback, AfterAllCallback {
             call(nodesBuilder, "setCombined", true);
             call(nodesBuilder, "setNumBrokerNodes", 1);
             call(nodesBuilder, "setNumControllerNodes", 1);
+            if (saslPlain) {
+                Object protocol = kit.loadClass("org.apache.kafka.common.security.auth.SecurityProtocol")
+                        .getMethod("valueOf", String.class).invoke(null, "SASL_PLAINTEXT");
+                call(nodesBuilder, "setBrokerSecurityProtocol", protocol);
+            }
             Object nodes = call(nodesBuilder, "build");
             Object builder = kit.loadClass(KIT + "KafkaClusterTestKit$Builder")
                     .getConstructor(nodes.getClass()).newInstance(nodes);
-            for (Map.Entry<String, String> entry : BROKER_CONFIG.entrySet()) {
+            Map<String, String> config = new java.util.HashMap<>(BROKER_CONFIG);
+            if (saslPlain) {
+                // the kit turns SASL PLAIN on but leaves the JAAS login to its JUnit runner; give it per listener
+                String listener = String.valueOf(call(call(nodes, "brokerListenerName"), "value"));
+                config.put("listener.name." + listener.toLowerCase(java.util.Locale.ROOT) + ".plain.sasl.jaas.config",
+                        "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + SASL_USER
+                                + "\" password=\"" + SASL_PASSWORD + "\" user_" + SASL_USER + "=\"" + SASL_PASSWORD
+                                + "\";");
+                // the controller listener stays plaintext: its anonymous broker must pass the kit's ACLs too
+                config.put("super.users", "User:" + SASL_USER + ";User:ANONYMOUS");
+            }
+            for (Map.Entry<String, String> entry : config.entrySet()) {
                 builder.getClass().getMethod("setConfigProp", String.class, Object.class)
                         .invoke(builder, entry.getKey(), entry.getValue());
             }
@@ -90,7 +125,20 @@ final class EmbeddedKafka implements BeforeAllCallback, AfterAllCallback {
     }
 
     private Admin admin() {
-        return Admin.create(Map.of("bootstrap.servers", bootstrapServers));
+        return Admin.create(clientProperties(Map.of()));
+    }
+
+    /** What the tests' own clients need to reach this broker, plus {@code more}. */
+    private Map<String, Object> clientProperties(Map<String, Object> more) {
+        Map<String, Object> props = new java.util.HashMap<>(more);
+        props.put("bootstrap.servers", bootstrapServers);
+        if (saslPlain) {
+            props.put("security.protocol", "SASL_PLAINTEXT");
+            props.put("sasl.mechanism", "PLAIN");
+            props.put("sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required"
+                    + " username=\"" + SASL_USER + "\" password=\"" + SASL_PASSWORD + "\";");
+        }
+        return props;
     }
 
     /** A new topic with a unique name and {@code partitions} partitions. */
@@ -104,11 +152,11 @@ final class EmbeddedKafka implements BeforeAllCallback, AfterAllCallback {
 
     /** Every record on the topic, from the beginning to the current end, as text. */
     List<String> records(String topic) {
-        Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+        Map<String, Object> props = clientProperties(Map.of(
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
         List<String> values = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
