@@ -209,11 +209,11 @@ final class ConfigValues {
         if (value instanceof Boolean b) {
             return b;
         }
-        return switch (String.valueOf(value).strip()) {
-            case "1", "t", "T", "true", "TRUE", "True" -> true;
-            case "0", "f", "F", "false", "FALSE", "False" -> false;
-            default -> throw new IllegalArgumentException(where + " must be true or false, not '" + value + "'");
-        };
+        Boolean parsed = GoBools.parse(String.valueOf(value).strip());
+        if (parsed == null) {
+            throw new IllegalArgumentException(where + " must be true or false, not '" + value + "'");
+        }
+        return parsed;
     }
 
     /** A Go duration ({@code 500ms}, {@code 1s}); in JSON a number means milliseconds. */

@@ -79,19 +79,14 @@ final class InfluxLineFormat implements RecordFormat {
                 case STRING -> text;
                 case INT -> Long.parseLong(text);
                 case FLOAT -> Double.parseDouble(text);
-                case BOOL -> goBool(text);
+                case BOOL -> {
+                    Boolean parsed = GoBools.parse(text);
+                    yield parsed == null ? text : parsed;
+                }
             };
         } catch (NumberFormatException e) {
             return text;
         }
-    }
-
-    private static Object goBool(String text) {
-        return switch (text) {
-            case "1", "t", "T", "true", "TRUE", "True" -> Boolean.TRUE;
-            case "0", "f", "F", "false", "FALSE", "False" -> Boolean.FALSE;
-            default -> text;
-        };
     }
 
     private static void appendFieldValue(StringBuilder out, Object value) {

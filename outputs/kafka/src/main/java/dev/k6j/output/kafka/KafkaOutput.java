@@ -114,8 +114,8 @@ public final class KafkaOutput implements Output {
     /** Sends what is left, waits for acknowledgements within the delivery timeout, and reports. Safe twice. */
     @Override
     public void stop() {
-        if (!stopped.compareAndSet(false, true) || !started.get()) {
-            return;
+        if (!stopped.compareAndSet(false, true) || flusher == null) {
+            return; // never started, or its start failed (and cleaned up after itself)
         }
         stopping = true;
         flusher.stop(); // ends the schedule, then one last flush on this thread

@@ -1,6 +1,8 @@
 package dev.k6j.output.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.k6j.engine.cli.CliRun;
 import java.net.ServerSocket;
@@ -75,6 +77,17 @@ class KafkaCliTest {
         assertThat(run.stderr()).contains("could not start the 'kafka' output: could not reach the Kafka brokers"
                 + " 127.0.0.1:" + closedPort + " within 2000 ms").doesNotContain("at org.apache");
         assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - began)).isLessThan(30);
+    }
+
+    @Test
+    void anOutputWhoseStartFailedStopsQuietly() throws Exception {
+        KafkaOutputFactory factory = new KafkaOutputFactory();
+        dev.k6j.spi.Output output = factory.create(dev.k6j.engine.output.OutputTestKit.params(factory,
+                "brokers=" + KAFKA.bootstrapServers() + ",topic=missing,deliveryTimeout=1s", java.util.Map.of(),
+                java.util.Map.of(), Path.of("."), System.out));
+
+        assertThatThrownBy(output::start).hasMessageContaining("the topic 'missing' does not exist");
+        assertThatCode(output::stop).doesNotThrowAnyException();
     }
 
     @Test
