@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.lang.reflect.Method;
+import java.nio.file.Path;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -51,24 +52,36 @@ final class EmbeddedKafka implements BeforeAllCallback, AfterAllCallback {
     /** The super user of a SASL broker, as the test kit sets it up. */
     static final String SASL_USER = "plain-admin";
     static final String SASL_PASSWORD = "plain-admin-secret";
+    /** The password of a TLS broker's key store. */
+    static final String KEY_STORE_PASSWORD = "k6j-test";
 
     private final boolean saslPlain;
+    private final Path tlsKeyStore;
     private ClassLoader kit;
     private Object cluster;
     private String bootstrapServers;
 
     /** A broker with a plaintext listener. */
     EmbeddedKafka() {
-        this(false);
+        this(false, null);
     }
 
-    private EmbeddedKafka(boolean saslPlain) {
+    private EmbeddedKafka(boolean saslPlain, Path tlsKeyStore) {
         this.saslPlain = saslPlain;
+        this.tlsKeyStore = tlsKeyStore;
+    }
+
+    /**
+     * A broker whose listener speaks TLS with the certificate in {@code keyStore} (PKCS#12, password
+     * {@link #KEY_STORE_PASSWORD}), which no client trusts.
+     */
+    static EmbeddedKafka tls(Path keyStore) {
+        return new EmbeddedKafka(false, keyStore);
     }
 
     /** A broker whose listener wants SASL PLAIN ({@link #SASL_USER}, {@link #SASL_PASSWORD}), with ACLs on. */
     static EmbeddedKafka saslPlain() {
-        return new EmbeddedKafka(true);
+        return new EmbeddedKafka(true, null);
     }
 
     @Override
@@ -98,6 +111,22 @@ final class EmbeddedKafka implements BeforeAllCallback, AfterAllCallback {
                                 + "\";");
                 // the controller listener stays plaintext: its anonymous broker must pass the kit's ACLs too
                 config.put("super.users", "User:" + SASL_USER + ";User:ANONYMOUS");
+            }
+            if (tlsKeyStore != null) {
+                // the kit offers plaintext and SASL only; its protocol map yields to one given here
+                String listener = String.valueOf(call(call(nodes, "brokerListenerName"), "value"));
+                config.put("listener.security.protocol.map", listener + ":SSL,"
+                        + call(call(nodes, "controllerListenerName"), "value") + ":PLAINTEXT");
+                String prefix = "listener.name." + listener.toLowerCase(java.util.Locale.ROOT) + ".ssl.";
+                config.put(prefix + "keystore.location", tlsKeyStore.toString());
+                config.put(prefix + "keystore.password", KEY_STORE_PASSWORD);
+                config.put(prefix + "key.password", KEY_STORE_PASSWORD);
+                config.put(prefix + "keystore.type", "PKCS12");
+                // the broker talks to itself over this listener too: it trusts its own certificate
+                config.put(prefix + "truststore.location", tlsKeyStore.toString());
+                config.put(prefix + "truststore.password", KEY_STORE_PASSWORD);
+                config.put(prefix + "truststore.type", "PKCS12");
+                config.put(prefix + "endpoint.identification.algorithm", "");
             }
             for (Map.Entry<String, String> entry : config.entrySet()) {
                 builder.getClass().getMethod("setConfigProp", String.class, Object.class)
@@ -132,6 +161,13 @@ final class EmbeddedKafka implements BeforeAllCallback, AfterAllCallback {
     private Map<String, Object> clientProperties(Map<String, Object> more) {
         Map<String, Object> props = new java.util.HashMap<>(more);
         props.put("bootstrap.servers", bootstrapServers);
+        if (tlsKeyStore != null) {
+            props.put("security.protocol", "SSL");
+            props.put("ssl.truststore.location", tlsKeyStore.toString());
+            props.put("ssl.truststore.password", KEY_STORE_PASSWORD);
+            props.put("ssl.truststore.type", "PKCS12");
+            props.put("ssl.endpoint.identification.algorithm", "");
+        }
         if (saslPlain) {
             props.put("security.protocol", "SASL_PLAINTEXT");
             props.put("sasl.mechanism", "PLAIN");
