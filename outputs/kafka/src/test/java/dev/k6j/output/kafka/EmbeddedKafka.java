@@ -13,6 +13,9 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -52,6 +55,8 @@ final class EmbeddedKafka implements BeforeAllCallback, AfterAllCallback {
     /** The super user of a SASL broker, as the test kit sets it up. */
     static final String SASL_USER = "plain-admin";
     static final String SASL_PASSWORD = "plain-admin-secret";
+    /** The SCRAM user tests may add with {@link #addScramUser}; a super user. */
+    static final String SCRAM_USER = "k6-scram";
     /** The password of a TLS broker's key store. */
     static final String KEY_STORE_PASSWORD = "k6j-test";
 
@@ -109,8 +114,14 @@ final class EmbeddedKafka implements BeforeAllCallback, AfterAllCallback {
                         "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + SASL_USER
                                 + "\" password=\"" + SASL_PASSWORD + "\" user_" + SASL_USER + "=\"" + SASL_PASSWORD
                                 + "\";");
+                // SCRAM too, for users added with addScramUser
+                config.put("sasl.enabled.mechanisms", "PLAIN,SCRAM-SHA-256,SCRAM-SHA-512");
+                for (String scram : List.of("scram-sha-256", "scram-sha-512")) {
+                    config.put("listener.name." + listener.toLowerCase(java.util.Locale.ROOT) + "." + scram
+                            + ".sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+                }
                 // the controller listener stays plaintext: its anonymous broker must pass the kit's ACLs too
-                config.put("super.users", "User:" + SASL_USER + ";User:ANONYMOUS");
+                config.put("super.users", "User:" + SASL_USER + ";User:ANONYMOUS;User:" + SCRAM_USER);
             }
             if (tlsKeyStore != null) {
                 // the kit offers plaintext and SASL only; its protocol map yields to one given here
@@ -232,6 +243,15 @@ final class EmbeddedKafka implements BeforeAllCallback, AfterAllCallback {
         });
         Thread.sleep(down.toMillis());
         inKit(() -> call(broker, "startup"));
+    }
+
+    /** Adds a SCRAM user (a super user, so no ACLs are needed) to a SASL broker. */
+    void addScramUser(String mechanism, String user, String password) throws Exception {
+        try (Admin admin = admin()) {
+            admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(user,
+                    new ScramCredentialInfo(ScramMechanism.fromMechanismName(mechanism), 4096), password)))
+                    .all().get(30, TimeUnit.SECONDS);
+        }
     }
 
     /** How many records the topic holds, from its partitions' end offsets. */
