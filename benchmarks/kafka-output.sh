@@ -32,6 +32,6 @@ if ! mvn -o -q -B -DskipTests test-compile dependency:build-classpath -Dmdep.inc
 fi
 testkit=$(sed -n 's:.*<kafka-testkit.version>\(.*\)</kafka-testkit.version>.*:\1:p' pom.xml | head -n1)
 
-"$K6J_JDK/bin/java" --sun-misc-unsafe-memory-access=allow -Xmx2g -Dkafka.testkit.version="$testkit" \
+"$K6J_JDK/bin/java" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -Xmx2g -Dkafka.testkit.version="$testkit" \
     -cp "$dir/test-classes:$dir/classes:$(cat "$dir/test-classpath.txt")" \
     dev.k6j.output.kafka.KafkaOutputBenchmark "$samples"
