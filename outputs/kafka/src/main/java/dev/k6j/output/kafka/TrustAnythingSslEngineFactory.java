@@ -1,0 +1,67 @@
+package dev.k6j.output.kafka;
+
+import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.Map;
+import java.util.Set;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import org.apache.kafka.common.security.auth.SslEngineFactory;
+
+/**
+ * {@code insecureSkipTLSVerify=true}: TLS to the brokers without checking their certificates or host names, as
+ * Go's {@code InsecureSkipVerify} does. The Kafka client has no such switch, so the producer is given this engine
+ * factory instead of its own; the trust manager is Netty's insecure one, which the engine ships. Client side
+ * only. Created and called by the Kafka client's threads.
+ */
+public final class TrustAnythingSslEngineFactory implements SslEngineFactory {
+
+    private SSLContext context;
+
+    @Override
+    public void configure(Map<String, ?> configs) {
+        try {
+            context = SSLContext.getInstance("TLS");
+            context.init(null, InsecureTrustManagerFactory.INSTANCE.getTrustManagers(), null);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("could not set up TLS without verification: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public SSLEngine createClientSslEngine(String peerHost, int peerPort, String endpointIdentification) {
+        SSLEngine engine = context.createSSLEngine(peerHost, peerPort);
+        engine.setUseClientMode(true);
+        return engine;
+    }
+
+    @Override
+    public SSLEngine createServerSslEngine(String peerHost, int peerPort) {
+        throw new UnsupportedOperationException("the kafka output is a client only");
+    }
+
+    @Override
+    public boolean shouldBeRebuilt(Map<String, Object> nextConfigs) {
+        return false;
+    }
+
+    @Override
+    public Set<String> reconfigurableConfigs() {
+        return Set.of();
+    }
+
+    @Override
+    public KeyStore keystore() {
+        return null;
+    }
+
+    @Override
+    public KeyStore truststore() {
+        return null;
+    }
+
+    @Override
+    public void close() {
+    }
+}
