@@ -1,10 +1,12 @@
 package dev.k6j.testbed;
 
+import dev.k6j.testbed.tcp.TcpTestbed;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code java -jar testbed/target/k6j-testbed.jar [--port 8080] [--https-port 8443] [--mtls-port 8444]
- * [--host 127.0.0.1]}: runs the testbed until Ctrl-C. A port of 0 picks a free one; -1 leaves that server off.
+ * [--host 127.0.0.1] [--tcp-port 9000] [--tcp-tls-port 9001] [--tcp-chaos-port 9002]}: runs the testbed until
+ * Ctrl-C. A port of 0 picks a free one; -1 leaves that server off.
  */
 public final class Main {
 
@@ -16,6 +18,9 @@ public final class Main {
         int http = 8080;
         int https = 8443;
         int mtls = 8444;
+        int tcpEcho = 9000;
+        int tcpTls = 9001;
+        int tcpChaos = 9002;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String value = i + 1 < args.length ? args[i + 1] : null;
@@ -24,9 +29,13 @@ public final class Main {
                 case "--port" -> http = port(arg, value);
                 case "--https-port" -> https = port(arg, value);
                 case "--mtls-port" -> mtls = port(arg, value);
+                case "--tcp-port" -> tcpEcho = port(arg, value);
+                case "--tcp-tls-port" -> tcpTls = port(arg, value);
+                case "--tcp-chaos-port" -> tcpChaos = port(arg, value);
                 case "-h", "--help" -> {
                     System.out.println("usage: k6j-testbed [--port 8080] [--https-port 8443] [--mtls-port 8444] "
-                            + "[--host 127.0.0.1]   (0 = a free port, -1 = off)");
+                            + "[--host 127.0.0.1] [--tcp-port 9000] [--tcp-tls-port 9001] [--tcp-chaos-port 9002]"
+                            + "   (0 = a free port, -1 = off)");
                     return;
                 }
                 default -> {
@@ -37,8 +46,11 @@ public final class Main {
             i++;
         }
         Testbed testbed = Testbed.start(new Testbed.Ports(host, http, https, mtls));
+        TcpTestbed tcp = TcpTestbed.start(new TcpTestbed.Ports(host, tcpEcho, tcpTls, tcpChaos),
+                testbed.certificates());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            tcp.close();
             testbed.close();
             stopped.countDown();
         }));
@@ -46,6 +58,9 @@ public final class Main {
         print("http ", () -> testbed.httpUrl());
         print("https", () -> testbed.httpsUrl());
         print("mtls ", () -> testbed.mtlsUrl());
+        print("tcp echo ", () -> "tcp://" + tcp.host() + ":" + tcp.echoPort());
+        print("tcp tls  ", () -> "tcp+tls://" + tcp.host() + ":" + tcp.tlsEchoPort());
+        print("tcp chaos", () -> "tcp://" + tcp.host() + ":" + tcp.chaosPort() + " (commands: testbed/README.md)");
         stopped.await();
     }
 
