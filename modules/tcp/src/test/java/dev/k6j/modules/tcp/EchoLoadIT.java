@@ -16,6 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EchoLoadIT {
 
+    /** The benchmark's script (benchmarks/tcp.sh runs it too). */
+    private static final Path SCRIPT = Path.of("../../benchmarks/scripts/tcp-echo.js").toAbsolutePath().normalize();
+
     @TempDir
     Path folder;
 
@@ -24,7 +27,7 @@ class EchoLoadIT {
         Path summary = folder.resolve("summary.json");
         try (TcpTestbed testbed = TcpTestbed.start()) {
             CliRun run = CliRun.of("run", "-q", "--summary-export", summary.toString(),
-                    "-e", "TCP_PORT=" + testbed.echoPort(), "-e", "VUS=200", "-e", "ECHO_SECONDS=10", "echo-load.js");
+                    "-e", "TCP_PORT=" + testbed.echoPort(), "-e", "VUS=200", "-e", "ECHO_SECONDS=10", SCRIPT.toString());
 
             assertThat(run.exitCode()).as(run.all()).isZero();      // thresholds: no tcp_errors, every check passed
             JsonNode metrics = new ObjectMapper().readTree(summary.toFile()).get("metrics");

@@ -1,4 +1,5 @@
-// Each VU holds one socket and echoes line after line over it for ECHO_SECONDS (default 10), then closes it.
+// The TCP echo load (benchmarks/tcp.sh, modules/tcp EchoLoadIT): each VU holds one socket and echoes line after
+// line over it for ECHO_SECONDS (default 10), then closes it. VUS (default 200), TCP_HOST, TCP_PORT (default 9000).
 import { Socket } from 'k6/x/tcp';
 import { check } from 'k6';
 
