@@ -49,7 +49,7 @@ say "running $vus VUs x ${seconds}s of echoes"
     benchmarks/scripts/tcp-echo.js </dev/null >"$work/run.log" 2>&1
 code=$?
 read -r wall user sys rss <"$work/time.txt"
-"$K6J_JDK/bin/java" - "$work/summary.json" "$seconds" "$code" "$user" "$sys" "$rss" "$wall" <<'JAVA'
+cat >"$work/Report.java" <<'JAVA'
 import java.nio.file.*;
 import java.util.regex.*;
 
@@ -72,4 +72,5 @@ class Report {
     }
 }
 JAVA
+"$K6J_JDK/bin/java" "$work/Report.java" "$work/summary.json" "$seconds" "$code" "$user" "$sys" "$rss" "$wall"
 [[ $code == 0 ]] || { tail -20 "$work/run.log" >&2; say "k6j exited with $code"; }

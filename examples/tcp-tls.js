@@ -10,7 +10,7 @@
 import { Socket } from "k6/x/tcp"
 
 export const options = {
-  hosts: { "example.com:443": "127.0.0.1:9001" },
+  hosts: { "example.com:443": `127.0.0.1:${__ENV.TLS_PORT || 9001}` },
   insecureSkipTLSVerify: true,
 }
 

@@ -215,8 +215,7 @@ public final class TcpSocket {
         if (state == ReadyState.DESTROYED) {
             connection.close();
             events.post(() -> {
-                reject.execute(deliver.execute("error", "connect",
-                        SocketErrors.message("connect", "socket destroyed while connecting")));
+                rejection("connect", "socket destroyed while connecting", reject).run();
                 onClosed();
             });
             return;
@@ -245,7 +244,7 @@ public final class TcpSocket {
             if (state == ReadyState.OPENING) {
                 state = ReadyState.DISCONNECTED;
             }
-            reject.execute(deliver.execute("error", "connect", SocketErrors.message("connect", detail)));
+            rejection("connect", detail, reject).run();
             if (state == ReadyState.DISCONNECTED) {
                 sockets.closed(this);
                 events.release();
@@ -276,7 +275,7 @@ public final class TcpSocket {
     void failed(Throwable cause) {
         emit(metrics.errors(), 1, tags);
         events.post(() -> deliver.execute("error", "read",
-                SocketErrors.message("read", SocketErrors.describe(cause, remote, null))));
+                SocketErrors.message("read", SocketErrors.describe(cause, null, null))));
     }
 
     void inactive() {
@@ -320,16 +319,21 @@ public final class TcpSocket {
         failNow(method, detail, reject, currentTags());
     }
 
+    /** An error found on the VU thread: delivered later even if nothing keeps the iteration alive. */
     private void failNow(String method, String detail, Value reject, TagSet sampleTags) {
         emit(metrics.errors(), 1, sampleTags);
-        events.postFromVu(() -> reject.execute(deliver.execute("error", method,
-                SocketErrors.message(method, detail))));
+        events.postFromVu(rejection(method, detail, reject));
     }
 
     /** An error found on a Netty thread, for a socket that is kept alive. */
     private void fail(String method, String detail, Value reject, TagSet sampleTags) {
         emit(metrics.errors(), 1, sampleTags);
-        events.post(() -> reject.execute(deliver.execute("error", method, SocketErrors.message(method, detail))));
+        events.post(rejection(method, detail, reject));
+    }
+
+    /** Runs the {@code error} handler, then rejects the promise with the same Error. */
+    private Runnable rejection(String method, String detail, Value reject) {
+        return () -> reject.execute(deliver.execute("error", method, SocketErrors.message(method, detail)));
     }
 
     private TagSet currentTags() {
