@@ -29,12 +29,13 @@ final class ChaosHandler extends ChannelInboundHandlerAdapter {
 
     private final StringBuilder line = new StringBuilder();
     private long resetAfter = -1;
+    private boolean stalled;
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         try {
             ByteBuf in = (ByteBuf) msg;
-            while (in.isReadable() && ctx.channel().isOpen()) {
+            while (in.isReadable() && ctx.channel().isOpen() && !stalled) {
                 if (resetAfter >= 0) {
                     int skip = (int) Math.min(resetAfter, in.readableBytes());
                     in.skipBytes(skip);
@@ -62,7 +63,10 @@ final class ChaosHandler extends ChannelInboundHandlerAdapter {
         switch (words[0]) {
             case "close" -> ctx.close();
             case "reset" -> reset(ctx);
-            case "stall" -> ctx.channel().config().setAutoRead(false);
+            case "stall" -> {
+                stalled = true;                      // what is already read is ignored too
+                ctx.channel().config().setAutoRead(false);
+            }
             case "reset-after" -> resetAfter = count(words);
             case "send" -> send(ctx, count(words));
             case "" -> { }

@@ -35,7 +35,7 @@ class TcpCliTest {
 
     @BeforeAll
     static void start() {
-        https = Testbed.start(new Testbed.Ports("127.0.0.1", -1, -1, 0));
+        https = Testbed.start(new Testbed.Ports("127.0.0.1", -1, 0, 0));
         tcp = TcpTestbed.start(TcpTestbed.Ports.FREE, https.certificates());
     }
 
@@ -103,6 +103,23 @@ class TcpCliTest {
                 "-e", "PORT=" + mtls, "-e", "PATH=/tls/client", "https-over-tcp.js");
 
         assertThat(run.all()).doesNotContain("200 OK").contains("TCP error during");
+    }
+
+    @Test
+    void tlsVersionAndCipherSuitesApply() throws IOException {
+        Path tls12 = config(Map.of("insecureSkipTLSVerify", true, "tlsVersion", "tls1.2",
+                "tlsCipherSuites", List.of("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256")));
+        int port = URI.create(https.httpsUrl()).getPort();
+        CliRun allowed = CliRun.of("run", "-q", "--no-summary", "--config", tls12.toString(),
+                "-e", "PORT=" + port, "-e", "PATH=/get", "https-over-tcp.js");
+        Path impossible = config(Map.of("insecureSkipTLSVerify", true, "tlsVersion", "tls1.3",
+                "tlsCipherSuites", List.of("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256")));   // a TLS 1.2 suite only
+        CliRun refused = CliRun.of("run", "-q", "--no-summary", "--config", impossible.toString(),
+                "-e", "PORT=" + port, "-e", "PATH=/get", "https-over-tcp.js");
+
+        assertThat(allowed.all()).contains("status: HTTP/1.1 200 OK").doesNotContain("Error:");
+        assertThat(refused.all()).contains("TCP error during connect: TLS handshake failed:")
+                .doesNotContain("status:");
     }
 
     @Test
