@@ -6,6 +6,7 @@
 #
 # The engine with k6/x/tcp is bundled first (bin/bundler build --with tcp, from this checkout's build output).
 # It prints numbers and never judges them. Everything runs on 127.0.0.1. Script: scripts/tcp-echo.js.
+# K6J_JS_RUNTIME=interpreter benchmarks/tcp.sh measures the JS interpreter instead of the optimizing runtime.
 set -uo pipefail
 
 root=$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)

@@ -2,6 +2,7 @@ package dev.k6j.modules.tcp;
 
 import dev.k6j.spi.TestRun;
 import dev.k6j.spi.TlsSettings;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
@@ -53,12 +54,14 @@ final class Dialer {
     private void connect(ConnectTarget target, InetSocketAddress address, SslContext tls, long idleMillis,
                          Value resolve, Value reject) {
         SocketHandler handler = new SocketHandler();
+        SslHandler handshake = tls == null ? null
+                : tls.newHandler(ByteBufAllocator.DEFAULT, target.host(), target.port());
         long connecting = System.nanoTime();
         ChannelFuture connected = transport.bootstrap().handler(new ChannelInitializer<Channel>() {
             @Override
             protected void initChannel(Channel channel) {
-                if (tls != null) {
-                    channel.pipeline().addLast(tls.newHandler(channel.alloc(), target.host(), target.port()));
+                if (handshake != null) {
+                    channel.pipeline().addLast(handshake);
                 }
                 channel.pipeline().addLast(SocketHandler.NAME, handler);
                 if (idleMillis > 0) {
@@ -73,7 +76,6 @@ final class Dialer {
                 return;
             }
             Channel channel = dialed.channel();
-            SslHandler handshake = channel.pipeline().get(SslHandler.class);
             if (handshake == null) {
                 established(channel, handler, connecting, resolve, reject);
                 return;
@@ -90,10 +92,11 @@ final class Dialer {
         });
     }
 
+    /** On the channel's event loop: the {@code connect} event first, then what the server already did. */
     private void established(Channel channel, SocketHandler handler, long connecting, Value resolve, Value reject) {
         socket.emit(socket.metrics().connecting(), millisSince(connecting), socket.tags());
-        handler.attach(socket);
         socket.connected(channel, resolve, reject);
+        handler.attach(socket);
     }
 
     private static double millisSince(long startNanos) {

@@ -10,12 +10,15 @@ import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The last handler of a socket's pipeline: bytes read, idle timeouts, errors and the end of the connection, reported
  * to the {@link TcpSocket} that owns the channel. Reports start only once the socket took the channel (after the TLS
- * handshake), so a failed handshake is a connect error and never a {@code close}.
+ * handshake), so a failed handshake is a connect error and never a {@code close}; bytes and the end of the
+ * connection that come before that (a server that speaks first, or hangs up at once) are kept and reported then.
  *
  * <p>Threads: the channel's event loop.
  */
@@ -24,11 +27,18 @@ final class SocketHandler extends ChannelInboundHandlerAdapter {
     static final String NAME = "k6j-tcp-socket";
     private static final String IDLE = "k6j-tcp-idle";
 
-    private volatile TcpSocket owner;
+    private TcpSocket owner;
+    private List<byte[]> early = new ArrayList<>();
+    private boolean closedEarly;
 
-    /** From now on, events go to {@code socket}. Call on the channel's event loop. */
+    /** From now on, events go to {@code socket}, starting with what came before. Call on the channel's event loop. */
     void attach(TcpSocket socket) {
         owner = socket;
+        early.forEach(socket::received);
+        early = null;
+        if (closedEarly) {
+            socket.inactive();
+        }
     }
 
     /** Sets (or with 0 removes) the reader idle timeout of a socket's channel. Any thread. */
@@ -47,9 +57,13 @@ final class SocketHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         try {
-            TcpSocket socket = owner;
-            if (socket != null && msg instanceof ByteBuf buffer && buffer.isReadable()) {
-                socket.received(ByteBufUtil.getBytes(buffer));
+            if (msg instanceof ByteBuf buffer && buffer.isReadable()) {
+                byte[] bytes = ByteBufUtil.getBytes(buffer);
+                if (owner != null) {
+                    owner.received(bytes);
+                } else {
+                    early.add(bytes);
+                }
             }
         } finally {
             ReferenceCountUtil.release(msg);
@@ -77,9 +91,10 @@ final class SocketHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        TcpSocket socket = owner;
-        if (socket != null) {
-            socket.inactive();
+        if (owner != null) {
+            owner.inactive();
+        } else {
+            closedEarly = true;
         }
     }
 }

@@ -112,8 +112,8 @@ class FailuresTest {
                 await socket.write('early').catch((e) => log.push('rejected early'));
                 await socket.connect(__ENV.ECHO, '127.0.0.1');
                 socket.destroy();
-                await socket.write('late').catch((e) => log.push('rejected late'));
                 await closed;
+                await socket.write('late').catch((e) => log.push('rejected late'));
                 await socket.connect(__ENV.ECHO, '127.0.0.1').catch((e) => log.push('rejected reconnect'));
                 console.log(JSON.stringify(log));
                 """);
@@ -122,9 +122,9 @@ class FailuresTest {
                 "[\"error:TCPError:write:TCP error during write: no active connection: connect first\"",
                 "\"rejected early\"",
                 "\"connect\"",
+                "\"close\"",
                 "\"error:TCPError:write:TCP error during write: no active connection: the socket is destroyed\"",
                 "\"rejected late\"",
-                "\"close\"",
                 "\"error:TCPError:connect:TCP error during connect: socket is destroyed and cannot be reused\"",
                 "\"rejected reconnect\"]"));
     }
@@ -258,5 +258,22 @@ class FailuresTest {
         assertThat(run.console()).containsExactly(
                 "INFO TypeError unknown event 'drain': use one of connect, data, close, error, timeout",
                 "INFO TypeError the 'data' handler must be a function");
+    }
+
+    @Test
+    void dataAndTheServersCloseArriveInOrderEveryTime() {
+        ScriptRun run = run("""
+                for (let i = 0; i < 20; i++) {
+                    const socket = new Socket();
+                    const { log, closed } = record(socket);
+                    await socket.connect(__ENV.CHAOS, '127.0.0.1');
+                    await socket.write('send 3\\nclose\\n');
+                    await closed;
+                    if (log.join() !== 'connect,data:3,close') console.log(JSON.stringify(log));
+                }
+                console.log('done');
+                """);
+
+        assertThat(run.console()).containsExactly("INFO done");
     }
 }
