@@ -60,13 +60,14 @@ class IdleTimeoutTest {
                     const socket = new Socket();
                     const { log, closed } = record(socket);
                     await socket.connect(__ENV.CHAOS, '127.0.0.1');
-                    socket.setTimeout(150);
+                    socket.setTimeout(2000);
                     for (let i = 0; i < 4; i++) {          // data every 50 ms keeps the socket busy
                         await socket.write('send 1\\n');
                         await new Promise((r) => setTimeout(r, 50));
                     }
-                    socket.setTimeout(0);
-                    await new Promise((r) => setTimeout(r, 300));
+                    socket.setTimeout(100);
+                    socket.setTimeout(0);                  // off again before it could fire
+                    await new Promise((r) => setTimeout(r, 400));
                     socket.destroy();
                     await closed;
                     console.log(JSON.stringify(log));

@@ -80,12 +80,14 @@ class MetricsTest {
                 export default async function () {
                     const socket = new Socket();
                     socket.on('error', () => {});
-                    await socket.connect(1, '127.0.0.1').catch(() => {});
-                    socket.setTimeout(1);
-                    await socket.connect(Number(__ENV.ECHO), '127.0.0.1').catch(() => {});
+                    await socket.connect(1, '127.0.0.1').catch(() => {});      // refused: tcp_errors
+                    await socket.connect(Number(__ENV.ECHO), '127.0.0.1');
                     const closed = new Promise((resolve) => socket.on('close', resolve));
-                    socket.on('timeout', () => socket.destroy());
+                    const echoed = new Promise((resolve) => socket.on('data', resolve));
                     await socket.write('x');
+                    await echoed;
+                    socket.on('timeout', () => socket.destroy());
+                    socket.setTimeout(1);
                     await closed;
                 }
                 """);
