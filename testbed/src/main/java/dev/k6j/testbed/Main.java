@@ -1,13 +1,15 @@
 package dev.k6j.testbed;
 
 import dev.k6j.testbed.grpc.GrpcTestbed;
+import dev.k6j.testbed.tcp.TcpTestbed;
 import dev.k6j.testbed.ws.WebSocketServer;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code java -jar testbed/target/k6j-testbed.jar [--port 8080] [--https-port 8443] [--mtls-port 8444]
- * [--ws-port 8081] [--wss-port 8082] [--grpc-port 9090] [--grpc-tls-port 9091] [--host 127.0.0.1]}: runs the
- * testbed until Ctrl-C. A port of 0 picks a free one; -1 leaves that server off.
+ * [--ws-port 8081] [--wss-port 8082] [--grpc-port 9090] [--grpc-tls-port 9091] [--tcp-port 9000]
+ * [--tcp-tls-port 9001] [--tcp-chaos-port 9002] [--host 127.0.0.1]}: runs the testbed until Ctrl-C. A port of 0
+ * picks a free one; -1 leaves that server off.
  */
 public final class Main {
 
@@ -23,6 +25,9 @@ public final class Main {
         int wss = 8082;
         int grpc = 9090;
         int grpcTls = 9091;
+        int tcpEcho = 9000;
+        int tcpTls = 9001;
+        int tcpChaos = 9002;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String value = i + 1 < args.length ? args[i + 1] : null;
@@ -35,9 +40,13 @@ public final class Main {
                 case "--wss-port" -> wss = port(arg, value);
                 case "--grpc-port" -> grpc = port(arg, value);
                 case "--grpc-tls-port" -> grpcTls = port(arg, value);
+                case "--tcp-port" -> tcpEcho = port(arg, value);
+                case "--tcp-tls-port" -> tcpTls = port(arg, value);
+                case "--tcp-chaos-port" -> tcpChaos = port(arg, value);
                 case "-h", "--help" -> {
                     System.out.println("usage: k6j-testbed [--port 8080] [--https-port 8443] [--mtls-port 8444] "
                             + "[--ws-port 8081] [--wss-port 8082] [--grpc-port 9090] [--grpc-tls-port 9091] "
+                            + "[--tcp-port 9000] [--tcp-tls-port 9001] [--tcp-chaos-port 9002] "
                             + "[--host 127.0.0.1]   (0 = a free port, -1 = off)");
                     return;
                 }
@@ -52,6 +61,8 @@ public final class Main {
         WebSocketServer wsServer = ws < 0 ? null : WebSocketServer.start(host, ws, null);
         WebSocketServer wssServer = wss < 0 ? null : WebSocketServer.startSecure(host, wss, testbed.certificates());
         GrpcTestbed grpcTestbed = GrpcTestbed.start(host, grpc, grpcTls, testbed.certificates());
+        TcpTestbed tcp = TcpTestbed.start(new TcpTestbed.Ports(host, tcpEcho, tcpTls, tcpChaos),
+                testbed.certificates());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             for (WebSocketServer server : new WebSocketServer[] {wsServer, wssServer}) {
@@ -60,6 +71,7 @@ public final class Main {
                 }
             }
             grpcTestbed.close();
+            tcp.close();
             testbed.close();
             stopped.countDown();
         }));
@@ -71,6 +83,9 @@ public final class Main {
         print("wss  ", () -> wssServer == null ? null : wssServer.url() + "/echo, /broadcast");
         print("grpc ", () -> "grpc://" + grpcTestbed.address());
         print("grpcs", () -> "grpcs://" + grpcTestbed.tlsAddress());
+        print("tcp echo ", () -> "tcp://" + tcp.host() + ":" + tcp.echoPort());
+        print("tcp tls  ", () -> "tcp+tls://" + tcp.host() + ":" + tcp.tlsEchoPort());
+        print("tcp chaos", () -> "tcp://" + tcp.host() + ":" + tcp.chaosPort() + " (commands: testbed/README.md)");
         stopped.await();
     }
 
