@@ -3,6 +3,7 @@ package dev.k6j.bundler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.k6j.bundler.BundlerFixture.Run;
+import dev.k6j.testbed.tcp.TcpTestbed;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * End-to-end: the extension template built with Maven into a temporary repository, bundled by its coordinates
- * together with a second extension (an output, as a local jar), and the bundle run on a script that uses both.
+ * together with k6j's own {@code tcp} module (by short name, from the checkout) and an output (as a local jar), and
+ * the bundle run on scripts that use them.
  */
 class BundleBuildIT {
 
@@ -30,7 +32,7 @@ class BundleBuildIT {
         fixture = BundlerFixture.get();
         bundleDir = fixture.work.resolve("custom");
         jar = bundleDir.resolve("k6j-custom.jar");
-        build = BundlerFixture.bundler(args("build", "--with", BundlerFixture.TEMPLATE,
+        build = BundlerFixture.bundler(args("build", "--with", BundlerFixture.TEMPLATE, "--with", "tcp",
                 "--with", fixture.counterJar.toString(), "-o", jar.toString()));
     }
 
@@ -49,6 +51,8 @@ class BundleBuildIT {
                 .containsPattern("GraalJS 25\\.\\d+\\.\\d+: \\d+ jars in lib/")
                 .contains("with    com.example:k6j-greeting:1.0.0  (--with com.example:k6j-greeting:1.0.0)")
                 .contains("provides com.example.greeting.GreetingModule")
+                .contains("with    dev.k6j:k6j-module-tcp:" + fixture.version + "  (--with tcp)")
+                .contains("provides dev.k6j.modules.tcp.TcpModule")
                 .contains("with    counter-output.jar")
                 .contains("provides com.acme.counter.CounterOutputFactory")
                 .containsPattern("wrote .*k6j-custom\\.jar \\(\\d+\\.\\d MB; \\d+ artifacts merged")
@@ -71,13 +75,50 @@ class BundleBuildIT {
     }
 
     @Test
+    void theBundleRunsAScriptThatImportsTheTemplateAndTcp() throws Exception {
+        Path script = bundleDir.resolve("greeting-over-tcp.js");
+        Files.writeString(script, """
+                import { check } from 'k6';
+                import { greet } from 'k6/x/greeting';
+                import { Socket } from 'k6/x/tcp';
+
+                export const options = { vus: 2, iterations: 4, thresholds: { checks: ['rate==1'], tcp_errors: ['count==0'] } };
+
+                export default async function () {
+                    const greeting = greet(`VU ${__VU}`);
+                    const socket = new Socket();
+                    let echoed = '';
+                    socket.on('data', (data) => {
+                        echoed += String.fromCharCode(...new Uint8Array(data));
+                        if (echoed.length >= greeting.length) {
+                            check(echoed, { 'the greeting came back': (e) => e === greeting });
+                            socket.destroy();
+                        }
+                    });
+                    await socket.connect(Number(__ENV.ECHO_PORT), '127.0.0.1');
+                    await socket.write(greeting);
+                }
+                """);
+        try (TcpTestbed echo = TcpTestbed.start()) {
+            Run run = BundlerFixture.process(bundleDir, BundlerFixture.interpreter(),
+                    bundleDir.resolve("k6j-custom").toString(), "run", "-q", "-e", "ECHO_PORT=" + echo.echoPort(),
+                    "greeting-over-tcp.js");
+
+            assertThat(run.exitCode()).as(run.all()).isZero();
+            assertThat(run.stdout()).contains("✓ the greeting came back")
+                    .containsPattern("tcp_sockets\\.*: 4 ").containsPattern("greetings\\.*: 4 ");
+        }
+    }
+
+    @Test
     void versionListsEachExtensionWithItsVersionAndOriginAndTheRuntimeTheLauncherChose() throws Exception {
         Run run = BundlerFixture.process(bundleDir, Map.of(), bundleDir.resolve("k6j-custom").toString(), "version");
 
         assertThat(run.exitCode()).as(run.all()).isZero();
         assertThat(run.stdout())
                 .contains("SPI: v" + fixture.version)
-                .contains("Bundle: dev.k6j:k6j-engine:" + fixture.version + " with 2 extension artifact(s)")
+                .contains("Bundle: dev.k6j:k6j-engine:" + fixture.version + " with 3 extension artifact(s)")
+                .contains("  k6/x/tcp " + fixture.version + ", js [bundle dev.k6j:k6j-module-tcp:" + fixture.version + "]")
                 .contains("Plugins folder: " + bundleDir.resolve("plugins") + " (absent)")
                 .contains("  k6/x/greeting 1.0.0, js [bundle com.example:k6j-greeting:1.0.0]")
                 .contains("  counter 2.0.0, output [bundle counter-output.jar]")

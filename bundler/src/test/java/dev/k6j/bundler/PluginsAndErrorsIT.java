@@ -120,7 +120,8 @@ class PluginsAndErrorsIT {
 
     @Test
     void aFirstPartyExtensionThatIsNotPublishedYetSaysSo() {
-        Run build = BundlerFixture.bundler(args("build", "--with", "tcp", "--offline",
+        // Outside a checkout (--no-checkout), tcp must come from a repository, and the test's local one has none.
+        Run build = BundlerFixture.bundler(args("build", "--with", "tcp", "--offline", "--no-checkout",
                 "-o", fixture.work.resolve("tcp/k6j.jar").toString()));
 
         assertThat(build.exitCode()).as(build.all()).isEqualTo(1);

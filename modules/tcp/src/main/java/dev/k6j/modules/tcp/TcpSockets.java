@@ -8,9 +8,10 @@ import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.Value;
 
 /**
- * One VU's socket factory, the object the glue calls for {@code new Socket()}. It also finds the sockets an
- * interrupted or failed iteration left open: an open socket keeps its iteration alive, so one that is still open
- * when a later iteration connects was abandoned by the engine, and is closed quietly.
+ * One VU's socket factory, the object the glue calls for {@code new Socket()}. It also closes, quietly, the sockets
+ * an interrupted or failed iteration left open: the event loop's reset hook says when that happened (and, as a
+ * second line of defence, a socket still open when a later iteration connects was abandoned too, since an open
+ * socket keeps its iteration alive).
  *
  * <p>Threads: the VU's thread only.
  */
@@ -26,6 +27,15 @@ public final class TcpSockets {
         this.vu = vu;
         this.metrics = metrics;
         this.transport = transport;
+        vu.eventLoop().addResetHook(this::abandonAll);
+    }
+
+    /** The loop dropped its callbacks: every socket still open belongs to an iteration that is over. */
+    private void abandonAll() {
+        for (TcpSocket socket : new ArrayList<>(inUse)) {
+            socket.abandon();
+        }
+        inUse.clear();
     }
 
     /** {@code new Socket(options)}: {@code deliver(event, method, payload)} runs a handler in the glue. */
