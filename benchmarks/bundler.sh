@@ -3,9 +3,10 @@
 #
 #   benchmarks/bundler.sh            # BENCH_RUNS timed builds (default 5) after one warm-up build
 #
-# The issue's goal is `bundler build --with tcp --with prometheus` in a few seconds; until those
-# modules exist, the two extensions are the extension template (k6/x/greeting, no dependencies) and
-# a small output extension with a real dependency (jackson-databind), both installed by Maven.
+# Two measurements: the issue's goal, `bundler build --with tcp --with prometheus` (k6j's own
+# extensions, from this checkout, with their libraries from the local repository), in a few seconds;
+# and two third-party extensions by coordinates: the extension template (k6/x/greeting, no
+# dependencies) and a small output with a real dependency (jackson-databind), both installed by Maven.
 #
 # Everything lives in BENCH_DIR (default ${TMPDIR:-/tmp}/k6j-bundler-bench): its own local Maven
 # repository (released artifacts are read from ~/.m2/repository as a file repository, so nothing
@@ -105,27 +106,37 @@ JAVA
         >"$dir/install-counts.log" 2>&1 </dev/null || fail "installing the second extension failed" "$dir/install-counts.log"
 fi
 
-# --- 3. the measurement ------------------------------------------------------------------------
-build=(bin/bundler build --with com.example:k6j-greeting:1.0.0 --with com.example:k6j-sample-counts:1.0.0
-       --settings "$settings" --local-repo "$repo" -o "$dir/bundle/k6j.jar")
-say "warm-up: ${build[*]}"
-K6J_SKIP_BUILD=1 "${build[@]}" >"$dir/warm-up.txt" 2>&1 </dev/null || fail "the warm-up build failed" "$dir/warm-up.txt"
-sed 's/^/    /' "$dir/warm-up.txt" >&2
+# --- 3. k6j's own tcp and prometheus extensions, built in this checkout (the bundler takes them from here) -----
+if ! ls modules/tcp/target/classes/META-INF/services/dev.k6j.spi.JsModule outputs/prometheus/target/classes/META-INF/services/dev.k6j.spi.OutputFactory >/dev/null 2>&1; then
+    say "building modules/tcp and outputs/prometheus in the checkout"
+    mvn -q -B -DskipTests package -pl modules/tcp,outputs/prometheus -am >"$dir/build-first-party.log" 2>&1 </dev/null ||
+        fail "building tcp and prometheus failed" "$dir/build-first-party.log"
+fi
 
-times=()
-for ((i = 1; i <= runs; i++)); do
-    start=$(date +%s%N)
-    K6J_SKIP_BUILD=1 "${build[@]}" -q >/dev/null 2>"$dir/run.err" </dev/null || fail "build $i failed" "$dir/run.err"
-    end=$(date +%s%N)
-    times+=("$(( (end - start) / 1000000 ))")
-done
-sorted=$(printf '%s\n' "${times[@]}" | sort -n)
-best=$(head -n1 <<<"$sorted")
-median=$(sed -n "$(( (runs + 1) / 2 ))p" <<<"$sorted")
-jar_size=$(du -h "$dir/bundle/k6j.jar" | cut -f1)
-lib_size=$(du -sh "$dir/bundle/lib" | cut -f1)
-echo "bundler build --with 2 extensions, warm local repository, $runs runs (wall time, JVM start included):"
-printf '  best   %d.%03d s\n' $((best / 1000)) $((best % 1000))
-printf '  median %d.%03d s   (all: %s ms)\n' $((median / 1000)) $((median % 1000)) "${times[*]}"
-echo "  bundle: k6j.jar $jar_size, lib/ $lib_size (GraalJS and the JIT compiler, copied)"
+# --- 4. the measurements -------------------------------------------------------------------------
+# measure TITLE ARGS...: one warm-up build, then $runs timed ones; prints best and median wall time.
+measure() {
+    local title=$1 times=() i start end sorted best median
+    shift
+    local build=(bin/bundler build "$@" --settings "$settings" --local-repo "$repo" -o "$dir/bundle/k6j.jar")
+    say "warm-up: ${build[*]}"
+    K6J_SKIP_BUILD=1 "${build[@]}" >"$dir/warm-up.txt" 2>&1 </dev/null || fail "the warm-up build failed" "$dir/warm-up.txt"
+    sed 's/^/    /' "$dir/warm-up.txt" >&2
+    for ((i = 1; i <= runs; i++)); do
+        start=$(date +%s%N)
+        K6J_SKIP_BUILD=1 "${build[@]}" -q >/dev/null 2>"$dir/run.err" </dev/null || fail "build $i failed" "$dir/run.err"
+        end=$(date +%s%N)
+        times+=("$(( (end - start) / 1000000 ))")
+    done
+    sorted=$(printf '%s\n' "${times[@]}" | sort -n)
+    best=$(head -n1 <<<"$sorted")
+    median=$(sed -n "$(( (runs + 1) / 2 ))p" <<<"$sorted")
+    echo "bundler build $title, warm local repository, $runs runs (wall time, JVM start included):"
+    printf '  best   %d.%03d s\n' $((best / 1000)) $((best % 1000))
+    printf '  median %d.%03d s   (all: %s ms)\n' $((median / 1000)) $((median % 1000)) "${times[*]}"
+    echo "  bundle: k6j.jar $(du -h "$dir/bundle/k6j.jar" | cut -f1), lib/ $(du -sh "$dir/bundle/lib" | cut -f1) (GraalJS and the JIT compiler, copied)"
+}
+
+measure "--with tcp --with prometheus" --with tcp --with prometheus
+measure "--with 2 third-party extensions" --with com.example:k6j-greeting:1.0.0 --with com.example:k6j-sample-counts:1.0.0
 echo "  machine: $(nproc) cores, JDK $K6J_JDK_VERSION"
