@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # k6j against wrk, the same testbed endpoint, the same load: requests/s of each, the ratio k6j/wrk,
-# k6j's CPU time and peak RSS, and p95 latency of each. k6j runs twice: with its default JavaScript
-# runtime (optimizing when the Graal compiler matches the JDK) and with the interpreter, because on
-# a small machine a short run can end before the optimizing runtime has warmed up (docs/http.md).
+# k6j's CPU time and peak RSS, and p95 latency of each. k6j runs twice: with the optimizing JavaScript
+# runtime (K6J_JS_RUNTIME=optimizing) and with the interpreter, because on a small machine a short run
+# can end before the optimizing runtime has warmed up (docs/http.md); the default depends on the
+# number of CPUs (docs/runtime.md).
 #
 #   benchmarks/http.sh
 #
@@ -93,7 +94,7 @@ PY
         "$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): *//p' "$t")"
     printf -v "rss_$name" '%s MiB' "$(($(sed -n 's/.*Maximum resident set size (kbytes): *//p' "$t") / 1024))"
 }
-run_k6j optimizing
+run_k6j optimizing K6J_JS_RUNTIME=optimizing
 run_k6j interpreter K6J_JS_RUNTIME=interpreter
 
 # --- the table ----------------------------------------------------------------------------------------

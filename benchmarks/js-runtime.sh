@@ -10,9 +10,10 @@
 # machine spreads over all configurations instead of landing on one; the table shows medians, and
 # the raw runs with the load average at each start are kept in the TSV it names.
 # Knobs (environment): BENCH_ROUNDS (3), BENCH_CONFIGS (interpreter jit jit-latency; the table below
-# has more), BENCH_WORKLOADS (startup hello hello-long api cpu), BENCH_HELLO_VUS (50),
+# has more), BENCH_WORKLOADS (startup hello hello-long api cpu loops), BENCH_HELLO_VUS (50),
 # BENCH_HELLO_REQUESTS (100000), BENCH_HELLO_LONG_REQUESTS (500000), BENCH_API_VUS (200),
-# BENCH_API_ITERATIONS (20000), BENCH_CPU_VUS (2), BENCH_CPU_ITERATIONS (5000), BENCH_OUT (the TSV).
+# BENCH_API_ITERATIONS (20000), BENCH_CPU_VUS (2, also for loops), BENCH_CPU_ITERATIONS (5000),
+# BENCH_LOOPS_ITERATIONS (3000), BENCH_OUT (the TSV).
 # It prints numbers and never judges them. Everything runs on 127.0.0.1.
 set -uo pipefail
 
@@ -20,7 +21,7 @@ root=$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root" || exit 1
 scripts=benchmarks/scripts
 rounds=${BENCH_ROUNDS:-3}
-workloads=${BENCH_WORKLOADS:-startup hello hello-long api cpu}
+workloads=${BENCH_WORKLOADS:-startup hello hello-long api cpu loops}
 hello_vus=${BENCH_HELLO_VUS:-50}
 hello_requests=${BENCH_HELLO_REQUESTS:-100000}
 hello_long_requests=${BENCH_HELLO_LONG_REQUESTS:-500000}
@@ -28,6 +29,7 @@ api_vus=${BENCH_API_VUS:-200}
 api_iterations=${BENCH_API_ITERATIONS:-20000}
 cpu_vus=${BENCH_CPU_VUS:-2}
 cpu_iterations=${BENCH_CPU_ITERATIONS:-5000}
+loops_iterations=${BENCH_LOOPS_ITERATIONS:-3000}
 
 # The configurations: a name and the environment ./k6j gets. K6J_JS_RUNTIME picks the runtime
 # (docs/runtime.md); Truffle engine options go in as -Dpolyglot.engine.<Option>=<value> and JVM flags
@@ -103,7 +105,8 @@ measure() {
         hello-long) args=(run -q -u "$hello_vus" -i "$hello_long_requests" -e "TARGET=$base/hello" "$scripts/http-get.js") unit=req ;;
         api) args=(run -q -u "$api_vus" -i "$api_iterations" -e "TARGET=$base" "$scripts/http-api.js") unit=iter ;;
         cpu) args=(run -q -u "$cpu_vus" -i "$cpu_iterations" "$scripts/js-cpu.js") unit=iter ;;
-        *) die "unknown workload '$workload' (known: startup hello hello-long api cpu)" ;;
+        loops) args=(run -q -u "$cpu_vus" -i "$loops_iterations" "$scripts/js-loops.js") unit=iter ;;
+        *) die "unknown workload '$workload' (known: startup hello hello-long api cpu loops)" ;;
     esac
     local load start end
     load=$(cut -d' ' -f1 /proc/loadavg)
