@@ -58,6 +58,8 @@ cleanup() {
 trap cleanup EXIT
 say() { echo "bench: $*" >&2; }
 die() { say "$*"; exit 1; }
+# shellcheck source=benchmarks/testbed.sh
+source benchmarks/testbed.sh
 
 [[ -x /usr/bin/time ]] || die "GNU time is needed: apt-get install time"
 
@@ -66,20 +68,7 @@ say "building the engine if needed"
 
 if [[ " $workloads " == *" hello"* || " $workloads " == *" api "* ]]; then
     say "starting the testbed (HTTP/1.1 on a free port)"
-    testbed/run --help >/dev/null 2>&1 </dev/null || die "the testbed does not build: try testbed/run"
-    # A copy of the jar, so a rebuild during the run cannot pull classes from under the server.
-    mkdir -p "$work/testbed" && cp -r testbed/target/k6j-testbed.jar testbed/target/lib "$work/testbed/"
-    # shellcheck source=bin/k6j-env.sh
-    source bin/k6j-env.sh && k6j_require_jdk
-    "$K6J_JDK/bin/java" -jar "$work/testbed/k6j-testbed.jar" --port 0 --https-port -1 --mtls-port -1 \
-        >"$work/testbed.log" 2>&1 </dev/null &
-    testbed_pid=$!
-    for _ in $(seq 1 600); do   # up to a minute: builds beside us can slow the JVM start a lot
-        base=$(sed -n 's/^ *http  *\(http:[^ ]*\).*/\1/p' "$work/testbed.log")
-        [[ -n $base ]] && break
-        sleep 0.1
-    done
-    [[ -n ${base:-} ]] || { cat "$work/testbed.log" >&2; die "the testbed did not start"; }
+    bench_start_testbed "$work" || exit 1
     say "testbed: $base"
 fi
 
