@@ -11,9 +11,10 @@
 # the raw runs with the load average at each start are kept in the TSV it names.
 # Knobs (environment): BENCH_ROUNDS (3), BENCH_CONFIGS (interpreter jit jit-latency; the table below
 # has more), BENCH_WORKLOADS (startup hello hello-long api cpu loops), BENCH_HELLO_VUS (50),
-# BENCH_HELLO_REQUESTS (100000), BENCH_HELLO_LONG_REQUESTS (500000), BENCH_API_VUS (200),
+# BENCH_HELLO_REQUESTS (50000), BENCH_HELLO_LONG_REQUESTS (250000), BENCH_API_VUS (200),
 # BENCH_API_ITERATIONS (20000), BENCH_CPU_VUS (2, also for loops), BENCH_CPU_ITERATIONS (5000),
-# BENCH_LOOPS_ITERATIONS (3000), BENCH_OUT (the TSV).
+# BENCH_LOOPS_ITERATIONS (3000), BENCH_CPU_LIST (run k6j on these CPUs only, e.g. 0: taskset -c),
+# BENCH_OUT (the TSV).
 # It prints numbers and never judges them. Everything runs on 127.0.0.1.
 set -uo pipefail
 
@@ -23,8 +24,8 @@ scripts=benchmarks/scripts
 rounds=${BENCH_ROUNDS:-3}
 workloads=${BENCH_WORKLOADS:-startup hello hello-long api cpu loops}
 hello_vus=${BENCH_HELLO_VUS:-50}
-hello_requests=${BENCH_HELLO_REQUESTS:-100000}
-hello_long_requests=${BENCH_HELLO_LONG_REQUESTS:-500000}
+hello_requests=${BENCH_HELLO_REQUESTS:-50000}
+hello_long_requests=${BENCH_HELLO_LONG_REQUESTS:-250000}
 api_vus=${BENCH_API_VUS:-200}
 api_iterations=${BENCH_API_ITERATIONS:-20000}
 cpu_vus=${BENCH_CPU_VUS:-2}
@@ -101,7 +102,10 @@ measure() {
     load=$(cut -d' ' -f1 /proc/loadavg)
     rm -f "$summary"
     start=$(date +%s%N)
-    if ! env K6J_SKIP_BUILD=1 "${envs[@]}" /usr/bin/time -f '%U %S' -o "$work/time.txt" ./k6j "${args[@]}" \
+    # BENCH_CPU_LIST pins k6j to those CPUs (taskset -c): a smaller machine, as the JVM sees it.
+    local -a pin=()
+    [[ -n ${BENCH_CPU_LIST:-} ]] && pin=(taskset -c "$BENCH_CPU_LIST")
+    if ! env K6J_SKIP_BUILD=1 "${envs[@]}" /usr/bin/time -f '%U %S' -o "$work/time.txt" "${pin[@]}" ./k6j "${args[@]}" \
             --summary-export "$summary" >"$log" 2>&1 </dev/null; then
         say "$workload/$config round $round failed; the end of its output:"
         tail -n 15 "$log" | sed 's/^/    /' >&2
@@ -132,7 +136,7 @@ for ((round = 1; round <= rounds; round++)); do
 done
 
 echo
-echo "k6j JS runtime configurations  ($(date -u +%Y-%m-%dT%H:%MZ), $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(nproc) cores)"
+echo "k6j JS runtime configurations  ($(date -u +%Y-%m-%dT%H:%MZ), $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(nproc) cores${BENCH_CPU_LIST:+, k6j on CPUs $BENCH_CPU_LIST})"
 echo "medians of $rounds rounds [min–max]; wall = the whole ./k6j run, start-up included; CPU = k6j's user+sys"
 python3 - "$out" <<'PY'
 import csv, statistics, sys
