@@ -20,17 +20,8 @@ path=${BENCH_PATH:-/hello}
 wrk_threads=${BENCH_WRK_THREADS:-$(nproc)}
 ((wrk_threads > vus)) && wrk_threads=$vus
 
-work=$(mktemp -d)
-testbed_pid=
-cleanup() {
-    [[ -n $testbed_pid ]] && kill "$testbed_pid" 2>/dev/null && wait "$testbed_pid" 2>/dev/null
-    rm -rf "$work"
-}
-trap cleanup EXIT
-say() { echo "bench: $*" >&2; }
-die() { say "$*"; exit 1; }
-# shellcheck source=benchmarks/testbed.sh
-source benchmarks/testbed.sh
+# shellcheck source=benchmarks/lib.sh
+source benchmarks/lib.sh   # work, say, die, bench_start_testbed; cleans up at exit
 
 # --- tools --------------------------------------------------------------------------------------
 apt_install() {

@@ -49,18 +49,9 @@ for c in "${config_list[@]}"; do
     [[ -n ${config_env[$c]+set} ]] || { echo "bench: unknown configuration '$c' (known: ${!config_env[*]})" >&2; exit 2; }
 done
 
-work=$(mktemp -d)
 out=${BENCH_OUT:-/tmp/k6j-js-runtime-$(date -u +%Y%m%dT%H%M%SZ).tsv}
-testbed_pid=
-cleanup() {
-    [[ -n $testbed_pid ]] && kill "$testbed_pid" 2>/dev/null && wait "$testbed_pid" 2>/dev/null
-    rm -rf "$work"
-}
-trap cleanup EXIT
-say() { echo "bench: $*" >&2; }
-die() { say "$*"; exit 1; }
-# shellcheck source=benchmarks/testbed.sh
-source benchmarks/testbed.sh
+# shellcheck source=benchmarks/lib.sh
+source benchmarks/lib.sh   # work, say, die, bench_start_testbed; cleans up at exit
 
 [[ -x /usr/bin/time ]] || die "GNU time is needed: apt-get install time"
 

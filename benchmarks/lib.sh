@@ -1,6 +1,17 @@
 # shellcheck shell=bash
-# Shared by the benchmarks that need HTTP: starts the testbed on a free loopback port.
-# Source it from the repository's root, then: bench_start_testbed WORK_DIR || exit 1
+# Shared by the benchmarks: a work folder removed at exit, messages, and the testbed on a free
+# loopback port. Source it from the repository's root; it sets `work` (a fresh temporary folder),
+# defines say and die, and stops the testbed and removes `work` when the benchmark exits.
+
+work=$(mktemp -d)
+testbed_pid=
+bench_cleanup() {
+    [[ -n $testbed_pid ]] && kill "$testbed_pid" 2>/dev/null && wait "$testbed_pid" 2>/dev/null
+    rm -rf "$work"
+}
+trap bench_cleanup EXIT
+say() { echo "bench: $*" >&2; }
+die() { say "$*"; exit 1; }
 
 # bench_start_testbed WORK_DIR: build the testbed if needed, run a copy of its jar from WORK_DIR
 # (so a rebuild during the benchmark cannot pull classes from under the server), and set
@@ -14,11 +25,10 @@ bench_start_testbed() {
     source bin/k6j-env.sh && k6j_require_jdk
     "$K6J_JDK/bin/java" -jar "$work/testbed/k6j-testbed.jar" --port 0 --https-port -1 --mtls-port -1 \
         >"$work/testbed.log" 2>&1 </dev/null &
-    # shellcheck disable=SC2034  # the caller stops it
     testbed_pid=$!
     base=
     for _ in $(seq 1 600); do   # up to a minute: builds beside us can slow a JVM's start a lot
-        base=$(sed -n 's/^ *http  *\(http:[^ ]*\).*/\1/p' "$work/testbed.log")
+        base=$(sed -n 's/^ *http  *\(http:[^ ]*\).*/\1/p' "$work/testbed.log" 2>/dev/null)   # not there yet at first
         [[ -n $base ]] && return 0
         sleep 0.1
     done
