@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # k6j against wrk, the same testbed endpoint, the same load: requests/s of each, the ratio k6j/wrk,
-# k6j's CPU time and peak RSS, and p95 latency of each. k6j runs twice: with its default JavaScript
-# runtime (optimizing when the Graal compiler matches the JDK) and with the interpreter, because on
-# a small machine a short run can end before the optimizing runtime has warmed up (docs/http.md).
+# k6j's CPU time and peak RSS, and p95 latency of each. k6j runs twice: with the optimizing JavaScript
+# runtime (K6J_JS_RUNTIME=optimizing) and with the interpreter, because on a small machine a short run
+# can end before the optimizing runtime has warmed up (docs/http.md); the default depends on the
+# number of CPUs (docs/runtime.md).
 #
 #   benchmarks/http.sh
 #
@@ -19,15 +20,8 @@ path=${BENCH_PATH:-/hello}
 wrk_threads=${BENCH_WRK_THREADS:-$(nproc)}
 ((wrk_threads > vus)) && wrk_threads=$vus
 
-work=$(mktemp -d)
-testbed_pid=
-cleanup() {
-    [[ -n $testbed_pid ]] && kill "$testbed_pid" 2>/dev/null && wait "$testbed_pid" 2>/dev/null
-    rm -rf "$work"
-}
-trap cleanup EXIT
-say() { echo "bench: $*" >&2; }
-die() { say "$*"; exit 1; }
+# shellcheck source=benchmarks/lib.sh
+source benchmarks/lib.sh   # work, say, die, bench_start_testbed; cleans up at exit
 
 # --- tools --------------------------------------------------------------------------------------
 apt_install() {
@@ -45,19 +39,7 @@ say "building the engine if needed"
 js_runtime=$(grep -m1 'JS runtime:' "$work/version.txt" | sed 's/.*JS runtime: *//')
 
 say "starting the testbed (HTTP/1.1 on a free port)"
-# A copy of the jar, so a rebuild during the run cannot pull classes from under the server.
-testbed/run --help >/dev/null 2>&1 </dev/null || die "the testbed does not build: try testbed/run"
-mkdir -p "$work/testbed" && cp -r testbed/target/k6j-testbed.jar testbed/target/lib "$work/testbed/"
-source bin/k6j-env.sh && k6j_require_jdk
-"$K6J_JDK/bin/java" -jar "$work/testbed/k6j-testbed.jar" --port 0 --https-port -1 --mtls-port -1 \
-    >"$work/testbed.log" 2>&1 </dev/null &
-testbed_pid=$!
-for _ in $(seq 1 100); do
-    base=$(sed -n 's/^ *http  *\(http:[^ ]*\).*/\1/p' "$work/testbed.log")
-    [[ -n $base ]] && break
-    sleep 0.1
-done
-[[ -n ${base:-} ]] || { cat "$work/testbed.log" >&2; die "the testbed did not start"; }
+bench_start_testbed "$work" || exit 1
 target=$base$path
 say "target: $target"
 
@@ -93,7 +75,7 @@ PY
         "$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): *//p' "$t")"
     printf -v "rss_$name" '%s MiB' "$(($(sed -n 's/.*Maximum resident set size (kbytes): *//p' "$t") / 1024))"
 }
-run_k6j optimizing
+run_k6j optimizing K6J_JS_RUNTIME=optimizing
 run_k6j interpreter K6J_JS_RUNTIME=interpreter
 
 # --- the table ----------------------------------------------------------------------------------------

@@ -140,3 +140,57 @@ k6j_maven_env() {
         *) export MAVEN_OPTS="${MAVEN_OPTS:+$MAVEN_OPTS }--sun-misc-unsafe-memory-access=allow" ;;
     esac
 }
+
+# The fewest CPUs on which K6J_JS_RUNTIME=auto (the default) picks the optimizing runtime. Below
+# it the Graal compiler, itself Java code that the JVM must warm up first, costs more CPU than it
+# saves in runs of up to several minutes, and competes with the VUs for the few cores
+# (docs/runtime.md, "The default and why").
+K6J_OPTIMIZING_MIN_CPUS=4
+# GraalJS's engine.Mode for the optimizing runtime: "latency" compiles only in the first tier,
+# sooner and cheaper (docs/runtime.md).
+# shellcheck disable=SC2034  # read by the scripts that source this file
+K6J_OPTIMIZING_ENGINE_MODE=latency
+
+# k6j_cpu_count: the CPUs this process may use: nproc (the CPU affinity), lowered by a cgroup v2
+# CPU quota, which is how containers are limited (cpu.max "200000 100000" = 2 CPUs; a fraction
+# counts as a whole CPU). K6J_CGROUP_CPU_MAX names another file (the launcher's tests).
+k6j_cpu_count() {
+    local n quota period cpu_max=${K6J_CGROUP_CPU_MAX-/sys/fs/cgroup/cpu.max}
+    n=$(nproc 2>/dev/null) || n=$(getconf _NPROCESSORS_ONLN 2>/dev/null) || n=
+    [[ $n =~ ^[0-9]+$ ]] && ((n > 0)) || n=1
+    if [[ -r $cpu_max ]] && read -r quota period <"$cpu_max" 2>/dev/null &&
+       [[ $quota =~ ^[0-9]+$ && $period =~ ^[0-9]+$ ]] && ((period > 0)); then
+        quota=$(((quota + period - 1) / period))
+        ((quota < n)) && n=$quota
+    fi
+    printf '%s\n' "$n"
+}
+
+# k6j_js_runtime_wanted: set K6J_JS_WANTED (interpreter or optimizing) from K6J_JS_RUNTIME
+# (auto, the default; interpreter; optimizing) and the machine, and K6J_JS_WHY to a short reason
+# the engine prints. Whether the JDK can run the optimizing runtime is the launcher's to check.
+# An unknown K6J_JS_RUNTIME: one line, exit 1.
+k6j_js_runtime_wanted() {
+    local requested=${K6J_JS_RUNTIME:-auto} cpus
+    # shellcheck disable=SC2034  # read by the scripts that source this file
+    case $requested in
+        interpreter)
+            K6J_JS_WANTED=interpreter K6J_JS_WHY="K6J_JS_RUNTIME=interpreter is set" ;;
+        optimizing)
+            K6J_JS_WANTED=optimizing K6J_JS_WHY="K6J_JS_RUNTIME=optimizing is set" ;;
+        auto)
+            cpus=$(k6j_cpu_count)
+            if ((cpus < K6J_OPTIMIZING_MIN_CPUS)); then
+                K6J_JS_WANTED=interpreter
+                K6J_JS_WHY="the default with $cpus CPU$( ((cpus == 1)) || echo s); K6J_JS_RUNTIME=optimizing compiles hot JavaScript"
+            else
+                K6J_JS_WANTED=optimizing
+                K6J_JS_WHY="the default with $cpus CPUs; K6J_JS_RUNTIME=interpreter starts faster"
+            fi
+            ;;
+        *)
+            echo "k6j: K6J_JS_RUNTIME must be auto, interpreter or optimizing, not '$requested' (docs/runtime.md)" >&2
+            exit 1
+            ;;
+    esac
+}

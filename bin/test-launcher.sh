@@ -69,6 +69,11 @@ EOF
 }
 write_fake_mvn
 
+# A fake nproc: FAKE_NPROC CPUs, 8 unless a test says otherwise (a machine on which the
+# launcher's "auto" picks the optimizing runtime).
+printf '#!/usr/bin/env bash\necho "${FAKE_NPROC:-8}"\n' >"$tmp/fakebin/nproc"
+chmod +x "$tmp/fakebin/nproc"
+
 # new_repo: a fresh copy of the launcher in $repo, built for GraalJS 25.0.3, jar newer than sources.
 new_repo() {
     repo=$tmp/repo-$((++repo_count))
@@ -88,7 +93,7 @@ launch() {
     local envs=()
     while [[ $1 != -- ]]; do envs+=("$1"); shift; done
     shift
-    env -i HOME="$tmp" PATH="$tmp/fakebin:$tmp/sysbin" K6J_JDK_SEARCH_DIRS="$tmp/jvm" \
+    env -i HOME="$tmp" PATH="$tmp/fakebin:$tmp/sysbin" K6J_JDK_SEARCH_DIRS="$tmp/jvm" K6J_CGROUP_CPU_MAX= \
         FAKE_MVN_LOG="$tmp/mvn.log" "${envs[@]}" \
         bash "$repo/k6j" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
     rc=$?
@@ -153,10 +158,11 @@ check "a JDK without a release file is read with java -version" \
 
 new_repo
 launch JAVA_HOME="$jvm/temurin-25.0.3" -- run script.js
-check "JDK 25.0.3 + compiler 25.0.3: JVMCI on, compiler on the upgrade module path" \
+check "8 CPUs, JDK 25.0.3 + compiler 25.0.3: JVMCI on, compiler on the upgrade module path, latency mode" \
     'has "arg:-XX:+UnlockExperimentalVMOptions"' 'has "arg:-XX:+EnableJVMCI"' \
         'has "arg:--upgrade-module-path=$repo/distribution/target/lib/graal-compiler"' 'has "arg:-Dk6j.jsRuntime=optimizing"' \
-        'lacks "WarnInterpreterOnly"' 'lacks "jsRuntimeReason"'
+        'has "arg:-Dpolyglot.engine.Mode=latency"' 'lacks "WarnInterpreterOnly"' \
+        'has "arg:-Dk6j.jsRuntimeReason=the default with 8 CPUs; K6J_JS_RUNTIME=interpreter starts faster"'
 
 launch JAVA_HOME="$other/temurin-25.0.5" -- run script.js
 check "JDK 25.0.5 with no matching compiler: interpreter, no JVMCI, the reason names the fix" \
@@ -178,6 +184,44 @@ new_repo
 launch JAVA_HOME="$jvm/temurin-25.0.3" K6J_JS_RUNTIME=interpreter -- run script.js
 check "K6J_JS_RUNTIME=interpreter forces the interpreter" \
     'lacks "EnableJVMCI"' 'has "arg:-Dk6j.jsRuntimeReason=K6J_JS_RUNTIME=interpreter is set"'
+
+launch JAVA_HOME="$jvm/temurin-25.0.3" FAKE_NPROC=2 -- run script.js
+check "2 CPUs: the interpreter by default, and the reason names the switch" \
+    'lacks "EnableJVMCI"' 'lacks "upgrade-module-path"' 'lacks "engine.Mode"' 'has "arg:-Dk6j.jsRuntime=interpreter"' \
+        'has "arg:-Dk6j.jsRuntimeReason=the default with 2 CPUs; K6J_JS_RUNTIME=optimizing compiles hot JavaScript"'
+
+launch JAVA_HOME="$jvm/temurin-25.0.3" FAKE_NPROC=1 K6J_JS_RUNTIME=auto -- run script.js
+check "K6J_JS_RUNTIME=auto is the default; 1 CPU is singular" \
+    'lacks "EnableJVMCI"' 'has "arg:-Dk6j.jsRuntimeReason=the default with 1 CPU; K6J_JS_RUNTIME=optimizing"'
+
+launch JAVA_HOME="$jvm/temurin-25.0.3" FAKE_NPROC=4 -- run script.js
+check "4 CPUs: the optimizing runtime by default" 'has "arg:-XX:+EnableJVMCI"' 'has "the default with 4 CPUs"'
+
+launch JAVA_HOME="$jvm/temurin-25.0.3" FAKE_NPROC=2 K6J_JS_RUNTIME=optimizing -- run script.js
+check "K6J_JS_RUNTIME=optimizing turns the JIT on on 2 CPUs" \
+    'has "arg:-XX:+EnableJVMCI"' 'has "arg:-Dpolyglot.engine.Mode=latency"' \
+        'has "arg:-Dk6j.jsRuntimeReason=K6J_JS_RUNTIME=optimizing is set"'
+
+launch JAVA_HOME="$other/temurin-25.0.5" K6J_JS_RUNTIME=optimizing -- run script.js
+check "K6J_JS_RUNTIME=optimizing on a JDK without a matching compiler: the interpreter, and why" \
+    'lacks "EnableJVMCI"' 'has "arg:-Dk6j.jsRuntimeReason=JDK 25.0.5 has no matching GraalJS compiler"'
+
+launch JAVA_HOME="$jvm/temurin-25.0.3" K6J_JS_RUNTIME=fast -- run script.js
+check "an unknown K6J_JS_RUNTIME: one line naming the choices, exit 1, no java" \
+    '[[ $rc == 1 ]]' '[[ -z $out ]]' '[[ $(wc -l <<<"$err") == 1 ]]' \
+        'err_has "K6J_JS_RUNTIME must be auto, interpreter or optimizing, not '"'fast'"'"'
+
+printf '150000 100000\n' >"$tmp/cpu.max"
+launch JAVA_HOME="$jvm/temurin-25.0.3" K6J_CGROUP_CPU_MAX="$tmp/cpu.max" -- run script.js
+check "a container limited to 1.5 CPUs (cgroup v2 cpu.max) on an 8-CPU host counts as 2: interpreter" \
+    'lacks "EnableJVMCI"' 'has "the default with 2 CPUs"'
+printf 'max 100000\n' >"$tmp/cpu.max"
+launch JAVA_HOME="$jvm/temurin-25.0.3" K6J_CGROUP_CPU_MAX="$tmp/cpu.max" -- run script.js
+check "... and an unlimited one counts the host's 8" 'has "arg:-XX:+EnableJVMCI"' 'has "the default with 8 CPUs"'
+
+launch JAVA_HOME="$jvm/temurin-25.0.3" K6J_JAVA_OPTS="-Dpolyglot.engine.Mode=throughput" -- run script.js
+check "K6J_JAVA_OPTS can change the engine mode: they come after the launcher's, and the last -D wins" \
+    '[[ $(grep -n "engine.Mode=latency" <<<"$out" | cut -d: -f1) -lt $(grep -n "engine.Mode=throughput" <<<"$out" | cut -d: -f1) ]]'
 
 launch JAVA_HOME="$jvm/temurin-25.0.3" -- run script.js
 check "the flags every run gets" \

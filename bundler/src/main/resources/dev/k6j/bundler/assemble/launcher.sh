@@ -4,11 +4,12 @@
 #
 # What it does, in order (as the repository's ./k6j does; see docs/runtime.md):
 #   1. finds a JDK 25 (K6J_JAVA_HOME, JAVA_HOME, /usr/lib/jvm/*, java on PATH)
-#   2. optimizing JavaScript runtime when lib/graal-compiler/ holds the Graal compiler of exactly
-#      the JDK's update (GraalJS @GRAAL@ here), else the interpreter, and the engine is told why
+#   2. the JavaScript runtime: the interpreter on machines with fewer than 4 CPUs, else optimizing
+#      when lib/graal-compiler/ holds the Graal compiler of exactly the JDK's update (GraalJS @GRAAL@
+#      here); the engine is told why
 #   3. execs java, so stdin, signals (Ctrl-C) and the exit code are the engine's
 #
-# Environment: K6J_JAVA_HOME, K6J_JAVA_OPTS (extra JVM options), K6J_JS_RUNTIME=interpreter,
+# Environment: K6J_JAVA_HOME, K6J_JAVA_OPTS (extra JVM options), K6J_JS_RUNTIME (auto, interpreter, optimizing),
 # K6J_PLUGINS_DIR (drop-in plugin jars; default: plugins/ beside this script), K6J_DEBUG=1.
 # @MARKER@
 set -euo pipefail
@@ -40,8 +41,9 @@ k6j_require_jdk
 jdk_update=$(k6j_update_version "$K6J_JDK_VERSION")
 compiler=$(compiler_versions)
 reason=
-if [[ ${K6J_JS_RUNTIME:-} == interpreter ]]; then
-    reason="K6J_JS_RUNTIME=interpreter is set"
+k6j_js_runtime_wanted   # K6J_JS_RUNTIME and the machine's size: the interpreter below 4 CPUs by default
+if [[ $K6J_JS_WANTED == interpreter ]]; then
+    reason=$K6J_JS_WHY
 elif [[ -z $compiler ]]; then
     reason="this bundle has no Graal compiler in lib/graal-compiler"
 elif [[ $compiler == *$'\n'* ]]; then
@@ -54,7 +56,8 @@ elif [[ -r $K6J_JDK/release ]] && grep -q '^MODULES=' "$K6J_JDK/release" &&
 fi
 
 if [[ -z $reason ]]; then
-    runtime_flags=(-XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI "--upgrade-module-path=$compiler_dir" -Dk6j.jsRuntime=optimizing)
+    runtime_flags=(-XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI "--upgrade-module-path=$compiler_dir"
+                   "-Dpolyglot.engine.Mode=$K6J_OPTIMIZING_ENGINE_MODE" -Dk6j.jsRuntime=optimizing "-Dk6j.jsRuntimeReason=$K6J_JS_WHY")
 else
     runtime_flags=(-Dpolyglot.engine.WarnInterpreterOnly=false -Dk6j.jsRuntime=interpreter "-Dk6j.jsRuntimeReason=$reason")
 fi

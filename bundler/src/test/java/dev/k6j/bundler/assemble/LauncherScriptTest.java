@@ -23,7 +23,8 @@ class LauncherScriptTest {
         assertThat(launcher).isEqualTo(dir.resolve("my-k6j")).isExecutable();
         String script = Files.readString(launcher);
         assertThat(script).startsWith("#!/usr/bin/env bash").contains("jar=$bundle_home/my-k6j.jar")
-                .contains("k6j_find_jdk()").contains(LauncherScript.MARKER).doesNotContain("@K6J_ENV@");
+                .contains("k6j_find_jdk()").contains("k6j_js_runtime_wanted()").contains(LauncherScript.MARKER)
+                .doesNotContain("@K6J_ENV@");
         Process bash = new ProcessBuilder("bash", "-n", launcher.toString()).redirectErrorStream(true).start();
         assertThat(bash.waitFor(10, TimeUnit.SECONDS)).isTrue();
         assertThat(bash.exitValue()).as(new String(bash.getInputStream().readAllBytes())).isZero();

@@ -35,19 +35,23 @@ public final class JsRuntime implements AutoCloseable {
     }
 
     /**
-     * Which JavaScript runtime is active: "optimizing (Graal JIT)" or "interpreter". The launcher enables the
-     * optimizing runtime only when the Graal compiler matches the JDK; see docs/runtime.md.
+     * Which JavaScript runtime is active and why, for {@code k6j version} and the run banner: "interpreter (the
+     * default with 2 CPUs; …)" or "optimizing (GraalVM CE JIT, engine mode latency; …)". The launcher picks the
+     * runtime and says why in {@code -Dk6j.jsRuntimeReason}; see docs/runtime.md.
      */
     public String mode() {
-        return describeMode(engine.getImplementationName());
+        return describeMode(engine.getImplementationName(), System.getProperty("polyglot.engine.Mode"),
+                System.getProperty("k6j.jsRuntimeReason"));
     }
 
-    static String describeMode(String implementationName) {
+    static String describeMode(String implementationName, String engineMode, String reason) {
+        boolean hasReason = reason != null && !reason.isBlank();
         if ("Interpreted".equalsIgnoreCase(implementationName)) {
-            String reason = System.getProperty("k6j.jsRuntimeReason");
-            return "interpreter" + (reason == null || reason.isBlank() ? "" : " (" + reason + ")");
+            return "interpreter" + (hasReason ? " (" + reason + ")" : "");
         }
-        return "optimizing (" + implementationName + " JIT)";
+        // GraalJS's engine.Mode: what the JIT compiles and how hard ("default" when nobody set it).
+        String mode = engineMode == null || engineMode.isBlank() ? "default" : engineMode;
+        return "optimizing (" + implementationName + " JIT, engine mode " + mode + (hasReason ? "; " + reason : "") + ")";
     }
 
     /** Whether hot JavaScript gets compiled. */

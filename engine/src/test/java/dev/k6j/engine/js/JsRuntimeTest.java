@@ -1,0 +1,34 @@
+package dev.k6j.engine.js;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** What {@code k6j version} and the run banner say about the JavaScript runtime (docs/runtime.md). */
+class JsRuntimeTest {
+
+    @Test
+    void theInterpreterNamesTheLaunchersReason() {
+        assertThat(JsRuntime.describeMode("Interpreted", null,
+                "the default with 2 CPUs; K6J_JS_RUNTIME=optimizing compiles hot JavaScript"))
+                .isEqualTo("interpreter (the default with 2 CPUs; K6J_JS_RUNTIME=optimizing compiles hot JavaScript)");
+        assertThat(JsRuntime.describeMode("Interpreted", "latency", " ")).isEqualTo("interpreter");
+    }
+
+    @Test
+    void theOptimizingRuntimeNamesTheCompilerTheEngineModeAndTheReason() {
+        assertThat(JsRuntime.describeMode("GraalVM CE", "latency", "K6J_JS_RUNTIME=optimizing is set"))
+                .isEqualTo("optimizing (GraalVM CE JIT, engine mode latency; K6J_JS_RUNTIME=optimizing is set)");
+        assertThat(JsRuntime.describeMode("GraalVM CE", null, null))
+                .isEqualTo("optimizing (GraalVM CE JIT, engine mode default)");
+    }
+
+    @Test
+    void aJvmWithoutTheGraalCompilerRunsTheInterpreterAndSaysSo() {
+        // The tests run without the launcher's JVMCI flags, so GraalJS must report its fallback runtime.
+        try (JsRuntime runtime = new JsRuntime()) {
+            assertThat(runtime.optimizing()).isFalse();
+            assertThat(runtime.mode()).startsWith("interpreter");
+        }
+    }
+}
