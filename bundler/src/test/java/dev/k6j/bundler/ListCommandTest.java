@@ -18,6 +18,8 @@ class ListCommandTest {
                 .contains("dev.k6j:k6j-module-grpc:" + version)
                 .contains("dev.k6j:k6j-output-prometheus:" + version + "  --out experimental-prometheus-rw")
                 .contains("dev.k6j:k6j-output-kafka:" + version)
-                .contains("not built or published yet here");
+                // Every first-party extension lives in this checkout, so the bundler takes it from there.
+                .containsPattern("(?m)^ {14}available: in the checkout \\S+/modules/tcp$")
+                .containsPattern("(?m)^ {14}available: in the checkout \\S+/outputs/kafka$");
     }
 }
