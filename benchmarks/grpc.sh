@@ -34,6 +34,7 @@ mvn -q -B -o -Dmaven.test.skip=true package -pl testbed </dev/null >"$work/build
 say "starting the testbed (gRPC on a free port)"
 mkdir -p "$work/testbed" && cp -r testbed/target/k6j-testbed.jar testbed/target/lib "$work/testbed/"
 "$K6J_JDK/bin/java" --enable-native-access=ALL-UNNAMED -jar "$work/testbed/k6j-testbed.jar" --port -1 --https-port -1 --mtls-port -1 \
+    --ws-port -1 --wss-port -1 --tcp-port -1 --tcp-tls-port -1 --tcp-chaos-port -1 \
     --grpc-port 0 --grpc-tls-port -1 >"$work/testbed.log" 2>&1 </dev/null &
 testbed_pid=$!
 for _ in $(seq 1 100); do

@@ -23,7 +23,9 @@ bench_start_testbed() {
     mkdir -p "$work/testbed" && cp -r testbed/target/k6j-testbed.jar testbed/target/lib "$work/testbed/"
     # shellcheck source=bin/k6j-env.sh
     source bin/k6j-env.sh && k6j_require_jdk
+    # Only the HTTP server: the others would take their fixed ports (8081, 9000-9091) for nothing.
     "$K6J_JDK/bin/java" -jar "$work/testbed/k6j-testbed.jar" --port 0 --https-port -1 --mtls-port -1 \
+        --ws-port -1 --wss-port -1 --grpc-port -1 --grpc-tls-port -1 --tcp-port -1 --tcp-tls-port -1 --tcp-chaos-port -1 \
         >"$work/testbed.log" 2>&1 </dev/null &
     testbed_pid=$!
     base=

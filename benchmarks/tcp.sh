@@ -35,6 +35,7 @@ bin/bundler build -q --offline --with tcp -o "$work/k6j-tcp.jar" </dev/null >"$w
 say "starting the testbed (TCP echo on a free port)"
 mkdir -p "$work/testbed" && cp -r testbed/target/k6j-testbed.jar testbed/target/lib "$work/testbed/"
 "$K6J_JDK/bin/java" -jar "$work/testbed/k6j-testbed.jar" --port -1 --https-port -1 --mtls-port -1 \
+    --ws-port -1 --wss-port -1 --grpc-port -1 --grpc-tls-port -1 \
     --tcp-port 0 --tcp-tls-port -1 --tcp-chaos-port -1 >"$work/testbed.log" 2>&1 </dev/null &
 testbed_pid=$!
 for _ in $(seq 1 300); do

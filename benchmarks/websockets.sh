@@ -7,8 +7,8 @@
 #   benchmarks/websockets.sh
 #
 # It prints numbers and never judges them. Knobs (environment): BENCH_VUS (50), BENCH_SOCKETS_PER_VU (10),
-# BENCH_SECONDS (15), BENCH_INTERVAL_MS (100). The module runs from modules/websockets/target through
-# --plugins-dir (./k6j runs the bare engine). Everything runs on 127.0.0.1.
+# BENCH_SECONDS (15), BENCH_INTERVAL_MS (100). ./k6j has the module (the default distribution). Everything
+# runs on 127.0.0.1.
 set -uo pipefail
 
 root=$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -29,18 +29,18 @@ say() { echo "bench: $*" >&2; }
 die() { say "$*"; exit 1; }
 [[ -x /usr/bin/time ]] || die "GNU time is needed: apt-get install time"
 
-say "building the engine, the testbed and the websockets module if needed"
+say "building k6j and the testbed if needed"
 ./k6j version >/dev/null 2>&1 </dev/null || die "./k6j version failed"
 source bin/k6j-env.sh && k6j_require_jdk && k6j_require_maven && k6j_maven_env
-mvn -q -B -Dstyle.color=never -DskipTests package -pl testbed,modules/websockets -am </dev/null >"$work/build.txt" 2>&1 ||
+mvn -q -B -Dstyle.color=never -DskipTests package -pl testbed </dev/null >"$work/build.txt" 2>&1 ||
     { tail -n 20 "$work/build.txt" >&2; die "the build failed"; }
-mkdir -p "$work/plugins" "$work/testbed"
-cp modules/websockets/target/k6j-module-websockets.jar "$work/plugins/"
+mkdir -p "$work/testbed"
 cp -r testbed/target/k6j-testbed.jar testbed/target/lib "$work/testbed/"
 
 say "starting the testbed (WebSocket on a free port)"
-"$K6J_JDK/bin/java" -jar "$work/testbed/k6j-testbed.jar" --port -1 --https-port -1 --mtls-port -1 --ws-port 0 \
-    --wss-port -1 >"$work/testbed.log" 2>&1 </dev/null &
+"$K6J_JDK/bin/java" --enable-native-access=ALL-UNNAMED -jar "$work/testbed/k6j-testbed.jar" --port -1 \
+    --https-port -1 --mtls-port -1 --ws-port 0 --wss-port -1 --grpc-port -1 --grpc-tls-port -1 --tcp-port -1 \
+    --tcp-tls-port -1 --tcp-chaos-port -1 >"$work/testbed.log" 2>&1 </dev/null &
 testbed_pid=$!
 for _ in $(seq 1 100); do
     base=$(sed -n 's/^ *ws  *\(ws:[^ ]*\)\/echo.*/\1/p' "$work/testbed.log")
@@ -52,7 +52,7 @@ done
 load=$(cut -d' ' -f1-3 /proc/loadavg)
 say "k6j run: $vus VUs x $sockets sockets for ${seconds}s, a message every ${interval} ms, against $base/broadcast"
 summary=$work/summary.json
-K6J_SKIP_BUILD=1 /usr/bin/time -v -o "$work/time.txt" ./k6j run -q --plugins-dir "$work/plugins" \
+K6J_SKIP_BUILD=1 /usr/bin/time -v -o "$work/time.txt" ./k6j run -q \
     -e "WS_URL=$base" -e "VUS=$vus" -e "SOCKETS_PER_VU=$sockets" -e "SESSION_SECONDS=$seconds" \
     -e "INTERVAL_MS=$interval" --summary-trend-stats 'avg,min,med,p(90),p(95),p(99),max' \
     --summary-export "$summary" modules/websockets/src/test/resources/scripts/broadcast.js >"$work/k6j.txt" 2>&1 </dev/null ||

@@ -3,8 +3,7 @@
 // echo server (k6's `hosts` option) and accept its self-signed certificate.
 //
 //   testbed/run                                          # another terminal: TLS echo on 127.0.0.1:9001
-//   bin/bundler build --with tcp -o build/k6j.jar        # an engine with k6/x/tcp (./k6j alone has none yet)
-//   build/k6j run examples/tcp-tls.js                    # logs "Received: GET / HTTP/1.1 ..." (the echo)
+//   ./k6j run examples/tcp-tls.js                    # logs "Received: GET / HTTP/1.1 ..." (the echo)
 //
 // docs/modules/tcp.md explains the module.
 import { Socket } from "k6/x/tcp"
