@@ -50,13 +50,16 @@ export default function () {
     'oneof: only the set member': (v) => v.number === 5 && !('name' in v),
     'optional field present when set to its default': (v) => v.optionalNumber === 0,
     'nested message': (v) => v.nested.text === 'inner',
+    'unset fields of a nested message are null too': (v) => v.nested.at === null && v.nested.nested === null,
   });
 
   const empty = client.invoke('k6j.testbed.Echo/EchoValues', {}).message;
   check(empty, {
     'defaults are printed for fields without presence': (v) => v.text === '' && v.int32Value === 0 && v.int64Value === '0'
       && v.flag === false && v.mood === 'MOOD_UNSPECIFIED' && Array.isArray(v.tags) && v.tags.length === 0,
-    'unset optional and message fields are left out': (v) => !('optionalNumber' in v) && !('at' in v),
+    'unset optional and message fields are null, as k6 shows them': (v) => v.optionalNumber === null && v.at === null
+      && v.nested === null && v.maybeText === null && v.extra === null,
+    'an unset oneof is left out': (v) => !('name' in v) && !('number' in v),
   });
   const snake = client.invoke('k6j.testbed.Echo/EchoValues', { int32_value: 3, maybe_text: 'snake' }).message;
   check(snake, { 'proto field names are accepted too': (v) => v.int32Value === 3 && v.maybeText === 'snake' });

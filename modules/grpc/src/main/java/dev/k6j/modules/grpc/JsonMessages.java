@@ -8,8 +8,9 @@ import com.google.protobuf.util.JsonFormat;
 
 /**
  * Messages to and from the protobuf JSON mapping, as k6 shows them to scripts: 64-bit integers as strings, bytes in
- * base64, enums by name, well-known types in their JSON forms, and fields without presence printed even when they
- * hold the default. Stateless and thread-safe.
+ * base64, enums by name, well-known types in their JSON forms, fields without presence printed even when they
+ * hold the default, and unset fields with presence as {@code null} ({@link UnpopulatedFields}). Stateless and
+ * thread-safe.
  */
 final class JsonMessages {
 
@@ -38,8 +39,8 @@ final class JsonMessages {
      */
     static String print(MessageOrBuilder message, JsonFormat.TypeRegistry types) {
         try {
-            return JsonFormat.printer().usingTypeRegistry(types).alwaysPrintFieldsWithNoPresence()
-                    .omittingInsignificantWhitespace().print(message);
+            return UnpopulatedFields.withNulls(message, JsonFormat.printer().usingTypeRegistry(types)
+                    .alwaysPrintFieldsWithNoPresence().omittingInsignificantWhitespace().print(message));
         } catch (InvalidProtocolBufferException e) {
             throw new GrpcException("unable to convert response object to JSON: " + e.getMessage());
         }
