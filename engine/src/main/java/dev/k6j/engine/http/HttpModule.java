@@ -37,7 +37,7 @@ public final class HttpModule extends GlueModule {
         synchronized (shared) {
             Shared pieces = shared.get(run);
             if (pieces == null) {
-                pieces = new Shared(HttpOptions.from(run.options()), new HttpMetrics(vu.metrics()), new TlsContexts());
+                pieces = new Shared(HttpOptions.from(run.options(), run.tls()), new HttpMetrics(vu.metrics()), new TlsContexts());
                 shared.put(run, pieces);
             }
             return pieces;

@@ -40,8 +40,11 @@ public record HttpOptions(String userAgent, int maxRedirects, boolean maxRedirec
         return "k6j/" + (version == null ? "dev" : version);
     }
 
-    /** Reads the options; a missing option takes k6's default. Bad values throw {@link IllegalArgumentException}. */
-    public static HttpOptions from(Map<String, Object> options) {
+    /**
+     * Reads the options; a missing option takes k6's default. Bad values throw {@link IllegalArgumentException}. The TLS
+     * options come parsed already, from the run ({@link dev.k6j.spi.TestRun#tls()}), which extensions share.
+     */
+    public static HttpOptions from(Map<String, Object> options, TlsSettings tls) {
         Object httpDebug = options.get("httpDebug");
         String debug = httpDebug == null || Boolean.FALSE.equals(httpDebug) ? ""
                 : Boolean.TRUE.equals(httpDebug) ? "headers" : String.valueOf(httpDebug);
@@ -58,7 +61,7 @@ public record HttpOptions(String userAgent, int maxRedirects, boolean maxRedirec
                 bool(options, "noConnectionReuse"),
                 bool(options, "noVUConnectionReuse"),
                 bool(options, "noCookiesReset"),
-                TlsOptions.from(options),
+                tls,
                 hosts(options.get("hosts")),
                 DnsOptions.from(options.get("dns")),
                 AddressRules.from(options.get("blockHostnames"), options.get("blacklistIPs")));

@@ -359,19 +359,23 @@ public final class VirtualUser implements Vu, AutoCloseable {
 
     @Override
     public Path resolvePath(String path) {
-        String cleaned = path.startsWith("file://") ? path.substring("file://".length()) : path;
-        return env.script().directory().resolve(cleaned).normalize();
+        return VuGlobals.resolve(env.script().directory().toString(), path);
     }
 
     @Override
     public byte[] readFile(Path path) {
-        return env.files().computeIfAbsent(path.toString(), key -> {
-            try {
-                return Files.readAllBytes(path);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        byte[] cached = env.files().get(path.toString());
+        if (cached != null) {
+            return cached;
+        }
+        try {
+            // Read outside the map's lock: two VUs may read a file at once, and the first copy stored wins.
+            byte[] content = Files.readAllBytes(path);
+            byte[] earlier = env.files().putIfAbsent(path.toString(), content);
+            return earlier != null ? earlier : content;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.k6j.engine.vu;
 
-import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -55,7 +55,7 @@ public final class VuGlobals {
         if (!mode.isEmpty() && !mode.equals("b")) {
             throw vu.jsError("TypeError", "open(): unknown mode '" + mode + "', use 'b' for binary or leave it out");
         }
-        byte[] content = readFile(resolve(env.script().directory().toString(), path));
+        byte[] content = readFile(vu.resolvePath(path));
         return mode.equals("b") ? vu.toJs(content) : vu.context().asValue(new String(content, StandardCharsets.UTF_8));
     }
 
@@ -109,24 +109,21 @@ public final class VuGlobals {
         return vu.context().eval(source);
     }
 
-    private static Path resolve(String directory, String path) {
+    /** {@code path} (relative, absolute or {@code file://}) resolved against {@code directory}. */
+    static Path resolve(String directory, String path) {
         String cleaned = path.startsWith("file://") ? path.substring("file://".length()) : path;
         return Path.of(directory).resolve(cleaned).normalize();
     }
 
+    /** The file through the run's cache ({@link VirtualUser#readFile}), its failure as a JavaScript error. */
     private byte[] readFile(Path path) {
-        byte[] cached = env.files().get(path.toString());
-        if (cached != null) {
-            return cached;
-        }
         try {
-            byte[] content = Files.readAllBytes(path);
-            env.files().putIfAbsent(path.toString(), content);
-            return content;
-        } catch (NoSuchFileException e) {
-            throw vu.jsError("Error", "open " + path + ": no such file or directory");
-        } catch (IOException e) {
-            throw vu.jsError("Error", "open " + path + ": " + e.getMessage());
+            return vu.readFile(path);
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof NoSuchFileException) {
+                throw vu.jsError("Error", "open " + path + ": no such file or directory");
+            }
+            throw vu.jsError("Error", "open " + path + ": " + e.getCause().getMessage());
         }
     }
 }
