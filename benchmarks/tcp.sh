@@ -6,7 +6,7 @@
 #
 # The engine with k6/x/tcp is bundled first (bin/bundler build --with tcp, from this checkout's build output).
 # It prints numbers and never judges them. Everything runs on 127.0.0.1. Script: scripts/tcp-echo.js.
-# K6J_JS_RUNTIME=interpreter benchmarks/tcp.sh measures the JS interpreter instead of the optimizing runtime.
+# K6J_JS_RUNTIME=optimizing (or interpreter) benchmarks/tcp.sh picks the JS runtime instead of the default.
 set -uo pipefail
 
 root=$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -14,36 +14,19 @@ cd "$root" || exit 1
 vus=${BENCH_VUS:-200}
 seconds=${BENCH_SECONDS:-10}
 
-work=$(mktemp -d)
-testbed_pid=
-cleanup() {
-    [[ -n $testbed_pid ]] && kill "$testbed_pid" 2>/dev/null && wait "$testbed_pid" 2>/dev/null
-    rm -rf "$work"
-}
-trap cleanup EXIT
-say() { echo "bench: $*" >&2; }
-die() { say "$*"; exit 1; }
+source benchmarks/lib.sh   # work, say, die, bench_start_testbed; cleans up at exit
 [[ -x /usr/bin/time ]] || die "GNU time is needed: apt-get install time"
 
 say "building the module and bundling an engine with it"
 source bin/k6j-env.sh && k6j_require_jdk && k6j_require_maven && k6j_maven_env
-mvn -q -B -DskipTests package -pl modules/tcp,testbed -am </dev/null >"$work/build.log" 2>&1 ||
+mvn -q -B -DskipTests package -pl modules/tcp -am </dev/null >"$work/build.log" 2>&1 ||
     { cat "$work/build.log" >&2; die "the build failed"; }
 bin/bundler build -q --offline --with tcp -o "$work/k6j-tcp.jar" </dev/null >"$work/bundle.log" 2>&1 ||
     { cat "$work/bundle.log" >&2; die "bundler build --with tcp failed"; }
 
 say "starting the testbed (TCP echo on a free port)"
-mkdir -p "$work/testbed" && cp -r testbed/target/k6j-testbed.jar testbed/target/lib "$work/testbed/"
-"$K6J_JDK/bin/java" -jar "$work/testbed/k6j-testbed.jar" --port -1 --https-port -1 --mtls-port -1 \
-    --ws-port -1 --wss-port -1 --grpc-port -1 --grpc-tls-port -1 \
-    --tcp-port 0 --tcp-tls-port -1 --tcp-chaos-port -1 >"$work/testbed.log" 2>&1 </dev/null &
-testbed_pid=$!
-for _ in $(seq 1 300); do
-    port=$(sed -n 's/^ *tcp echo *tcp:\/\/[^:]*:\([0-9]*\).*/\1/p' "$work/testbed.log")
-    [[ -n $port ]] && break
-    sleep 0.1
-done
-[[ -n ${port:-} ]] || { cat "$work/testbed.log" >&2; die "the testbed did not start"; }
+bench_start_testbed "$work" tcp || exit 1
+port=${testbed_url##*:}
 
 say "running $vus VUs x ${seconds}s of echoes"
 /usr/bin/time -f '%e %U %S %M' -o "$work/time.txt" "$work/k6j-tcp" run -q -a "" \

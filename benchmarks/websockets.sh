@@ -18,36 +18,14 @@ sockets=${BENCH_SOCKETS_PER_VU:-10}
 seconds=${BENCH_SECONDS:-15}
 interval=${BENCH_INTERVAL_MS:-100}
 
-work=$(mktemp -d)
-testbed_pid=
-cleanup() {
-    [[ -n $testbed_pid ]] && kill "$testbed_pid" 2>/dev/null && wait "$testbed_pid" 2>/dev/null
-    rm -rf "$work"
-}
-trap cleanup EXIT
-say() { echo "bench: $*" >&2; }
-die() { say "$*"; exit 1; }
+source benchmarks/lib.sh   # work, say, die, bench_start_testbed; cleans up at exit
 [[ -x /usr/bin/time ]] || die "GNU time is needed: apt-get install time"
 
 say "building k6j and the testbed if needed"
 ./k6j version >/dev/null 2>&1 </dev/null || die "./k6j version failed"
-source bin/k6j-env.sh && k6j_require_jdk && k6j_require_maven && k6j_maven_env
-mvn -q -B -Dstyle.color=never -DskipTests package -pl testbed </dev/null >"$work/build.txt" 2>&1 ||
-    { tail -n 20 "$work/build.txt" >&2; die "the build failed"; }
-mkdir -p "$work/testbed"
-cp -r testbed/target/k6j-testbed.jar testbed/target/lib "$work/testbed/"
 
 say "starting the testbed (WebSocket on a free port)"
-"$K6J_JDK/bin/java" --enable-native-access=ALL-UNNAMED -jar "$work/testbed/k6j-testbed.jar" --port -1 \
-    --https-port -1 --mtls-port -1 --ws-port 0 --wss-port -1 --grpc-port -1 --grpc-tls-port -1 --tcp-port -1 \
-    --tcp-tls-port -1 --tcp-chaos-port -1 >"$work/testbed.log" 2>&1 </dev/null &
-testbed_pid=$!
-for _ in $(seq 1 100); do
-    base=$(sed -n 's/^ *ws  *\(ws:[^ ]*\)\/echo.*/\1/p' "$work/testbed.log")
-    [[ -n $base ]] && break
-    sleep 0.1
-done
-[[ -n ${base:-} ]] || { cat "$work/testbed.log" >&2; die "the testbed did not start"; }
+bench_start_testbed "$work" ws || exit 1
 
 load=$(cut -d' ' -f1-3 /proc/loadavg)
 say "k6j run: $vus VUs x $sockets sockets for ${seconds}s, a message every ${interval} ms, against $base/broadcast"
