@@ -30,7 +30,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.graalvm.polyglot.Source;
@@ -126,8 +125,7 @@ public final class ModuleTestKit implements AutoCloseable {
                 .buildLiteral();
         VuEnvironment env = new VuEnvironment(runtime, new Script(source, null, workingDirectory),
                 new ModuleRegistry(extensions.jsModules()), metrics, samples::addAll, testRun, Map.copyOf(environment),
-                TagSet.of(Map.of()), SystemTags.DEFAULT, new ConsoleLog(consoleOut, true, false), timers,
-                new ConcurrentHashMap<>());
+                TagSet.of(Map.of()), SystemTags.DEFAULT, new ConsoleLog(consoleOut, true, false), timers);
         List<String> outcomes = new ArrayList<>();
         try (VirtualUser vu = new VirtualUser(env, 1)) {
             try {

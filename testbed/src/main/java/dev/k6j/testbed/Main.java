@@ -3,12 +3,16 @@ package dev.k6j.testbed;
 import dev.k6j.testbed.grpc.GrpcTestbed;
 import dev.k6j.testbed.tcp.TcpTestbed;
 import dev.k6j.testbed.ws.WebSocketServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code java -jar testbed/target/k6j-testbed.jar [--port 8080] [--https-port 8443] [--mtls-port 8444]
  * [--ws-port 8081] [--wss-port 8082] [--grpc-port 9090] [--grpc-tls-port 9091] [--tcp-port 9000]
- * [--tcp-tls-port 9001] [--tcp-chaos-port 9002] [--host 127.0.0.1]}: runs the testbed until Ctrl-C. A port of 0
+ * [--tcp-tls-port 9001] [--tcp-chaos-port 9002] [--host 127.0.0.1] [--ca-file PATH]}: runs the testbed until
+ * Ctrl-C. A port of 0
  * picks a free one; -1 leaves that server off.
  */
 public final class Main {
@@ -28,6 +32,7 @@ public final class Main {
         int tcpEcho = 9000;
         int tcpTls = 9001;
         int tcpChaos = 9002;
+        String caFile = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String value = i + 1 < args.length ? args[i + 1] : null;
@@ -43,11 +48,13 @@ public final class Main {
                 case "--tcp-port" -> tcpEcho = port(arg, value);
                 case "--tcp-tls-port" -> tcpTls = port(arg, value);
                 case "--tcp-chaos-port" -> tcpChaos = port(arg, value);
+                case "--ca-file" -> caFile = need(arg, value);
                 case "-h", "--help" -> {
                     System.out.println("usage: k6j-testbed [--port 8080] [--https-port 8443] [--mtls-port 8444] "
                             + "[--ws-port 8081] [--wss-port 8082] [--grpc-port 9090] [--grpc-tls-port 9091] "
                             + "[--tcp-port 9000] [--tcp-tls-port 9001] [--tcp-chaos-port 9002] "
-                            + "[--host 127.0.0.1]   (0 = a free port, -1 = off)");
+                            + "[--host 127.0.0.1] [--ca-file PATH]   (0 = a free port, -1 = off; --ca-file writes the CA "
+                            + "certificate there, for SSL_CERT_FILE)");
                     return;
                 }
                 default -> {
@@ -58,6 +65,9 @@ public final class Main {
             i++;
         }
         Testbed testbed = Testbed.start(new Testbed.Ports(host, http, https, mtls));
+        if (caFile != null) {
+            writeCa(testbed, caFile);
+        }
         WebSocketServer wsServer = ws < 0 ? null : WebSocketServer.start(host, ws, null);
         WebSocketServer wssServer = wss < 0 ? null : WebSocketServer.startSecure(host, wss, testbed.certificates());
         GrpcTestbed grpcTestbed = GrpcTestbed.start(host, grpc, grpcTls, testbed.certificates());
@@ -87,6 +97,21 @@ public final class Main {
         print("tcp tls  ", () -> "tcp+tls://" + tcp.host() + ":" + tcp.tlsEchoPort());
         print("tcp chaos", () -> "tcp://" + tcp.host() + ":" + tcp.chaosPort() + " (commands: testbed/README.md)");
         stopped.await();
+    }
+
+    /** The CA in PEM, so clients can trust the testbed as k6 does: {@code SSL_CERT_FILE=PATH k6 run …}. */
+    private static void writeCa(Testbed testbed, String file) {
+        try {
+            Path path = Path.of(file).toAbsolutePath();
+            if (path.getParent() != null) {
+                Files.createDirectories(path.getParent());
+            }
+            Files.writeString(path, testbed.certificates().caPem());
+            System.out.println("  CA certificate written to " + path + " (SSL_CERT_FILE=" + path + ")");
+        } catch (IOException e) {
+            System.err.println("k6j-testbed: cannot write the CA certificate to " + file + ": " + e.getMessage());
+            System.exit(2);
+        }
     }
 
     private static void print(String label, java.util.function.Supplier<String> url) {

@@ -45,6 +45,7 @@ final class Routes {
             case "response-headers" -> responseHeaders(request);
             case "json" -> Reply.json(200, SampleDocuments.JSON);
             case "secrets" -> secret(request, parts);
+            case "modules" -> ModuleFiles.serve(request, parts);
             case "html" -> Reply.text(200, SampleDocuments.HTML).header(HttpHeaderNames.CONTENT_TYPE,
                     "text/html; charset=utf-8");
             case "malformed" -> Reply.of(Reply.Kind.MALFORMED);

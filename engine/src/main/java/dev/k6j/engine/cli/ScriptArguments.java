@@ -3,6 +3,9 @@ package dev.k6j.engine.cli;
 import dev.k6j.engine.config.Stages;
 import dev.k6j.engine.errors.K6jException;
 import dev.k6j.engine.js.Script;
+import dev.k6j.engine.loader.RemoteModules;
+import dev.k6j.engine.loader.ScriptSources;
+import dev.k6j.engine.loader.ScriptUrls;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -126,12 +129,20 @@ public final class ScriptArguments {
             description = "Pass the system's environment variables to __ENV (default true).")
     boolean includeSystemEnv;
 
-    /** The script to run. */
+    /** The script to run: a file, {@code -} for standard input, or an {@code https://} URL as k6 allows. */
     Script loadScript(Path workingDirectory) {
+        ScriptSources sources = ScriptSources.local(new RemoteModules(System.getenv(),
+                warning -> System.err.println("level=warning msg=\"" + warning.replace("\"", "\\\"") + "\"")));
         if ("-".equals(script)) {
-            return Script.fromStream(System.in, workingDirectory);
+            return Script.fromStream(System.in, workingDirectory, sources);
         }
-        return Script.fromFile(workingDirectory.resolve(script));
+        if (script.startsWith("file://")) {
+            return Script.fromFile(Path.of(java.net.URI.create(script)), sources);
+        }
+        if (script.contains("://")) {
+            return Script.fromUrl(ScriptUrls.remoteScript(script), workingDirectory, sources);
+        }
+        return Script.fromFile(workingDirectory.resolve(script), sources);
     }
 
     /** The options these flags set, keyed by k6 option name (only those given). */

@@ -1,5 +1,6 @@
 package dev.k6j.engine.js;
 
+import dev.k6j.engine.loader.ScriptSources;
 import java.nio.file.Path;
 import java.util.function.Function;
 import org.graalvm.polyglot.Context;
@@ -60,12 +61,13 @@ public final class JsRuntime implements AutoCloseable {
     }
 
     /** A new context for one VU. Call on the thread that will own it. */
-    public Context newContext(Path workingDirectory, Function<String, String> moduleSource) {
+    public Context newContext(Path workingDirectory, ScriptSources sources, Function<String, String> moduleSource) {
         return Context.newBuilder("js")
                 .engine(engine)
                 .allowHostAccess(HOST_ACCESS)
                 .allowHostClassLookup(className -> false)
-                .allowIO(IOAccess.newBuilder().fileSystem(new ScriptFileSystem(workingDirectory, moduleSource)).build())
+                .allowIO(IOAccess.newBuilder()
+                        .fileSystem(new ScriptFileSystem(workingDirectory, sources, moduleSource)).build())
                 .option("js.esm-eval-returns-exports", "true")
                 .option("js.console", "false")
                 .option("js.print", "false")

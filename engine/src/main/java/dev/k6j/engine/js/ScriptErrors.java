@@ -1,5 +1,8 @@
 package dev.k6j.engine.js;
 
+import dev.k6j.engine.loader.RemotePaths;
+import dev.k6j.engine.loader.SourceMap;
+import dev.k6j.engine.loader.SourceMaps;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.SourceSection;
 
@@ -36,10 +39,15 @@ public final class ScriptErrors {
         return message;
     }
 
-    /** {@code file:line:column} of a source section. */
+    /**
+     * {@code file:line:column} of a source section: in a TypeScript file the {@code .ts} line (through its source
+     * map), in a remote module its URL.
+     */
     public static String location(SourceSection at) {
-        String file = at.getSource().getPath() != null ? at.getSource().getPath() : at.getSource().getName();
-        return file + ":" + at.getStartLine() + ":" + at.getStartColumn();
+        String path = at.getSource().getPath();
+        String file = path != null ? path : at.getSource().getName();
+        SourceMap.Position original = SourceMaps.original(path, at.getStartLine(), at.getStartColumn());
+        return RemotePaths.display(file) + ":" + original.line() + ":" + original.column();
     }
 
     private static boolean isInternal(SourceSection at) {

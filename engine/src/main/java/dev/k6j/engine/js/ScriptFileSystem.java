@@ -1,5 +1,8 @@
 package dev.k6j.engine.js;
 
+import dev.k6j.engine.loader.RemotePaths;
+import dev.k6j.engine.loader.ScriptSources;
+import dev.k6j.engine.loader.TypeScript;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -21,6 +24,8 @@ import org.graalvm.polyglot.io.FileSystem;
 /**
  * The file system a VU's JavaScript sees: the real files, read-only, plus generated modules for
  * built-in and extension module names ({@code k6}, {@code k6/http}, {@code k6/x/tcp}) under a virtual folder.
+ * Modules are read through the run's {@link ScriptSources}: {@code https://} imports are served at
+ * {@link RemotePaths}, TypeScript arrives as JavaScript, and a run of an archive sees the archive's files only.
  *
  * <p>GraalJS resolves a bare specifier such as {@code k6/http} against the working directory, so
  * {@link #toAbsolutePath} maps those names into the virtual folder before anything is read.
@@ -35,14 +40,17 @@ public final class ScriptFileSystem implements FileSystem {
 
     private final FileSystem real = FileSystem.newReadOnlyFileSystem(FileSystem.newDefaultFileSystem());
     private final Path workingDirectory;
+    private final ScriptSources sources;
     private final Function<String, String> moduleSource;
 
     /**
      * @param workingDirectory where relative paths resolve
+     * @param sources          the run's sources, through which modules are read
      * @param moduleSource     gives the JavaScript source of a module by name, or {@code null} if unknown
      */
-    ScriptFileSystem(Path workingDirectory, Function<String, String> moduleSource) {
+    ScriptFileSystem(Path workingDirectory, ScriptSources sources, Function<String, String> moduleSource) {
         this.workingDirectory = workingDirectory;
+        this.sources = sources;
         this.moduleSource = moduleSource;
     }
 
@@ -68,7 +76,25 @@ public final class ScriptFileSystem implements FileSystem {
             }
             return workingDirectory.resolve(path).normalize();
         }
+        if (RemotePaths.isRemote(path)) {
+            // "../" in a remote module's import resolves within its URL
+            return RemotePaths.toPath(RemotePaths.toUrl(path).normalize());
+        }
         return path;
+    }
+
+    /**
+     * The bytes GraalJS gets for a module that is not k6j's own: a remote module, any file of an archive, and
+     * TypeScript (served as JavaScript); {@code null} for a local JavaScript file, which is read as it is.
+     */
+    private byte[] sourcedContent(Path resolved) throws IOException {
+        if (RemotePaths.isRemote(resolved) || sources.archived() || TypeScript.isTypeScript(resolved.toString())) {
+            if (!RemotePaths.isRemote(resolved) && sources.isDirectory(resolved)) {
+                return null;
+            }
+            return sources.module(resolved);
+        }
+        return null;
     }
 
     private byte[] virtualContent(Path path) throws NoSuchFileException {
@@ -85,6 +111,15 @@ public final class ScriptFileSystem implements FileSystem {
 
     @Override
     public Path parsePath(URI uri) {
+        String scheme = uri.getScheme();
+        if ("https".equalsIgnoreCase(scheme)) {
+            return RemotePaths.toPath(uri);
+        }
+        if (scheme != null && !"file".equalsIgnoreCase(scheme)) {
+            // k6's words (loader.Resolve): only file and https modules
+            throw new IllegalArgumentException("only supported schemes for imports are file and https, " + uri
+                    + " has `" + scheme + "`");
+        }
         return Paths.get(uri);
     }
 
@@ -103,7 +138,12 @@ public final class ScriptFileSystem implements FileSystem {
             virtualContent(resolved);
             return;
         }
-        real.checkAccess(resolved, modes, options);
+        if (sourcedContent(resolved) == null && sources.archived() && !sources.isDirectory(resolved)) {
+            throw new NoSuchFileException(resolved.toString(), null, "not in the archive");
+        }
+        if (!sources.archived() && !RemotePaths.isRemote(resolved)) {
+            real.checkAccess(resolved, modes, options);
+        }
     }
 
     @Override
@@ -121,10 +161,17 @@ public final class ScriptFileSystem implements FileSystem {
             throws IOException {
         Path resolved = resolve(path);
         byte[] content = virtualContent(resolved);
+        if (content == null) {
+            content = sourcedContent(resolved);
+        }
         if (content != null) {
             return new ByteArrayChannel(content);
         }
-        return real.newByteChannel(resolved, options, attrs);
+        if (sources.archived()) {
+            throw new NoSuchFileException(resolved.toString(), null, "not in the archive");
+        }
+        // a local JavaScript module: read and recorded once per run
+        return new ByteArrayChannel(sources.module(resolved));
     }
 
     @Override
@@ -144,6 +191,10 @@ public final class ScriptFileSystem implements FileSystem {
         if (moduleNameOf(resolved) != null) {
             return resolved;
         }
+        if (RemotePaths.isRemote(resolved) || sources.archived()) {
+            sourcedContent(resolved);
+            return resolved;
+        }
         return real.toRealPath(resolved, options);
     }
 
@@ -151,9 +202,16 @@ public final class ScriptFileSystem implements FileSystem {
     public Map<String, Object> readAttributes(Path path, String attributes, LinkOption... options) throws IOException {
         Path resolved = resolve(path);
         byte[] content = virtualContent(resolved);
+        if (content == null) {
+            content = sourcedContent(resolved);
+        }
         if (content != null) {
             return Map.of("isRegularFile", true, "isDirectory", false, "isSymbolicLink", false, "isOther", false,
                     "size", (long) content.length);
+        }
+        if (sources.archived()) {
+            return Map.of("isRegularFile", false, "isDirectory", true, "isSymbolicLink", false, "isOther", false,
+                    "size", 0L);
         }
         return real.readAttributes(resolved, attributes, options);
     }

@@ -15,7 +15,6 @@ import dev.k6j.spi.TagSet;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -35,7 +34,7 @@ public final class OptionsInspector {
             TestRunState testRun = new TestRunState(Map.of());
             VuEnvironment env = new VuEnvironment(runtime, script, new ModuleRegistry(extensions.jsModules()),
                     new MetricRegistryImpl(), samples -> { }, testRun, environment, TagSet.EMPTY, SystemTags.DEFAULT,
-                    new ConsoleLog(System.err, false, false), timers, new ConcurrentHashMap<>());
+                    new ConsoleLog(System.err, false, false), timers);
             VirtualUser vu = new VuFactory(env, testRun).create(0);
             try {
                 Map<String, Object> raw = ScriptOptions.consolidate(configFile, ScriptOptions.exported(vu),

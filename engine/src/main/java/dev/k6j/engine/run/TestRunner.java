@@ -35,7 +35,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
@@ -47,8 +46,6 @@ public final class TestRunner {
 
     private final RunRequest request;
     private final ExtensionRegistry extensions;
-    /** Files read by open() and require(): read once per run, whichever VU reads them first. */
-    private final ConcurrentHashMap<String, byte[]> files = new ConcurrentHashMap<>();
     private volatile TestRunState activeRun;
     /** A stop asked for before the run object existed (Ctrl-C during start-up). */
     private volatile TestRunState.StopReason interruption;
@@ -83,6 +80,8 @@ public final class TestRunner {
             VuEnvironment bootstrapEnv = environment(runtime, registry, metrics, bootstrap, Map.of(),
                     dev.k6j.engine.vu.SystemTags.DEFAULT, console, timers);
             VirtualUser serviceVu = new VuFactory(bootstrapEnv, bootstrap).create(0);
+            // As k6 after initializing VU 0: remote modules are all fetched; other VUs use those copies.
+            request.script().sources().lock();
             Map<String, Object> raw = ScriptOptions.consolidate(request.configFile(),
                     ScriptOptions.exported(serviceVu), request.systemEnvironment(), request.cliOptions());
             TestOptions options = TestOptions.from(raw);
@@ -257,8 +256,7 @@ public final class TestRunner {
                                       dev.k6j.engine.vu.SystemTags systemTags, ConsoleLog console,
                                       ScheduledExecutorService timers) {
         return new VuEnvironment(runtime, request.script(), new ModuleRegistry(extensions.jsModules()), registry,
-                metrics::push, testRun, request.scriptEnvironment(), TagSet.of(tags), systemTags, console, timers,
-                files);
+                metrics::push, testRun, request.scriptEnvironment(), TagSet.of(tags), systemTags, console, timers);
     }
 
     private static void requireExecFunctions(VirtualUser vu, List<Executor> executors) {

@@ -6,6 +6,7 @@ import dev.k6j.engine.js.JsConvert;
 import dev.k6j.engine.js.ModuleShims;
 import dev.k6j.engine.js.ScriptErrors;
 import dev.k6j.engine.js.ScriptFileSystem;
+import dev.k6j.engine.loader.RemoteModuleException;
 import dev.k6j.engine.modules.web.WebGlobals;
 import dev.k6j.spi.EventLoop;
 import dev.k6j.spi.Exports;
@@ -19,7 +20,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -47,6 +47,10 @@ public final class VirtualUser implements Vu, AutoCloseable {
     private static final Source PROMISE_KIT = Source.create("js",
             "() => { let resolve, reject; const promise = new Promise((a, b) => { resolve = a; reject = b; });"
                     + " return { promise, resolve, reject }; }");
+
+    /** An import of a URL whose scheme k6 refuses (GraalJS stops {@code http://} before the file system sees it). */
+    private static final java.util.regex.Pattern FOREIGN_SCHEME_IMPORT = java.util.regex.Pattern.compile(
+            "Error reading module '(([a-zA-Z][a-zA-Z0-9+.-]*)://[^']*)'");
 
     private static final java.util.regex.Pattern UNKNOWN_IMPORT = java.util.regex.Pattern.compile(
             "Error reading module '([^']+)'.*: " + java.util.regex.Pattern.quote(ScriptFileSystem.UNKNOWN_MODULE));
@@ -89,7 +93,7 @@ public final class VirtualUser implements Vu, AutoCloseable {
      * {@link K6jException} with exit code 107 and the error's location.
      */
     public void init() {
-        context = env.runtime().newContext(env.script().directory(), this::moduleSource);
+        context = env.runtime().newContext(env.script().directory(), env.script().sources(), this::moduleSource);
         context.enter();
         try {
             convert = new JsConvert(context);
@@ -124,6 +128,16 @@ public final class VirtualUser implements Vu, AutoCloseable {
         java.util.regex.Matcher unknown = UNKNOWN_IMPORT.matcher(String.valueOf(e.getMessage()));
         if (unknown.find()) {
             return new K6jException(ExitCode.SCRIPT_EXCEPTION, env.modules().unknownModuleMessage(unknown.group(1)));
+        }
+        java.util.regex.Matcher foreign = FOREIGN_SCHEME_IMPORT.matcher(String.valueOf(e.getMessage()));
+        if (foreign.find() && !foreign.group(2).equalsIgnoreCase("https") && !foreign.group(2).equalsIgnoreCase("file")) {
+            return new K6jException(ExitCode.SCRIPT_EXCEPTION, "only supported schemes for imports are file and https, "
+                    + foreign.group(1) + " has `" + foreign.group(2) + "`");
+        }
+        // A remote module that could not be fetched: k6's one line naming the URL and the cause.
+        RemoteModuleException remote = env.script().sources().remoteFailure();
+        if (remote != null && String.valueOf(e.getMessage()).contains(remote.url().toString())) {
+            return new K6jException(ExitCode.SCRIPT_EXCEPTION, remote.getMessage());
         }
         String where = e.isSyntaxError() ? "script syntax error: " : "script error in init code: ";
         return K6jException.scriptError(where + ScriptErrors.describe(e), e);
@@ -364,15 +378,9 @@ public final class VirtualUser implements Vu, AutoCloseable {
 
     @Override
     public byte[] readFile(Path path) {
-        byte[] cached = env.files().get(path.toString());
-        if (cached != null) {
-            return cached;
-        }
         try {
-            // Read outside the map's lock: two VUs may read a file at once, and the first copy stored wins.
-            byte[] content = Files.readAllBytes(path);
-            byte[] earlier = env.files().putIfAbsent(path.toString(), content);
-            return earlier != null ? earlier : content;
+            // Read once per run (whichever VU gets there first) and kept for k6j archive.
+            return env.script().sources().file(path);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -9,7 +9,6 @@ import dev.k6j.spi.TagSet;
 import dev.k6j.spi.TestRun;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 
@@ -27,7 +26,6 @@ import java.util.function.Consumer;
  * @param systemTags     enabled system tags
  * @param console        where {@code console.*} writes
  * @param timers         the scheduler behind {@code setTimeout} and {@code setInterval}
- * @param files          files read by {@code open()} and {@code require()}, read once per run
  */
 public record VuEnvironment(
         JsRuntime runtime,
@@ -40,6 +38,5 @@ public record VuEnvironment(
         TagSet testTags,
         SystemTags systemTags,
         ConsoleLog console,
-        ScheduledExecutorService timers,
-        ConcurrentHashMap<String, byte[]> files) {
+        ScheduledExecutorService timers) {
 }
