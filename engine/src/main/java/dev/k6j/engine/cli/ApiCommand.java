@@ -33,7 +33,7 @@ abstract class ApiCommand implements Callable<Integer> {
         try {
             status = send(new RestApiClient(target));
         } catch (ConnectException e) {
-            throw new K6jException(ExitCode.GENERIC_ENGINE, "no k6j test is running with its REST API on " + target
+            throw new K6jException(ExitCode.GENERIC_ERROR, "no k6j test is running with its REST API on " + target
                     + " (start one with k6j run, or give its --address)");
         } catch (IOException e) {
             throw new K6jException(ExitCode.GENERIC_ENGINE, e.getMessage(), e);

@@ -3,15 +3,21 @@ package dev.k6j.engine.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.k6j.engine.extension.ExtensionRegistry;
+import dev.k6j.engine.js.Script;
 import dev.k6j.engine.run.OptionsInspector;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** {@code k6j inspect}: prints the consolidated options of a script as JSON, as {@code k6 inspect} does. */
-@Command(name = "inspect", description = "Print a script's consolidated options as JSON.",
+/**
+ * {@code k6j inspect}: prints the consolidated options of a script or archive as JSON, as {@code k6 inspect} does;
+ * with {@code --execution-requirements}, also the longest the test may take and the most VUs it needs. Standard
+ * output carries the JSON only, so tools (k6-operator's initializer) can parse it.
+ */
+@Command(name = "inspect", description = "Inspect a script or archive: its consolidated options as JSON.",
         mixinStandardHelpOptions = true)
 public final class InspectCommand implements Callable<Integer> {
 
@@ -24,16 +30,23 @@ public final class InspectCommand implements Callable<Integer> {
     @Mixin
     ExtensionOptions extensionOptions;
 
+    @Option(names = "--execution-requirements",
+            description = "Include the test's execution requirements: totalDuration and maxVUs (as k6).")
+    boolean executionRequirements;
+
     @Override
     public Integer call() throws Exception {
         Path workingDirectory = Path.of("").toAbsolutePath();
-        Map<String, Object> options;
+        Script script = arguments.loadScript(workingDirectory, global.console());
+        Map<String, String> environment = arguments.environment(false);
+        OptionsInspector.Inspection inspection;
         try (ExtensionRegistry extensions = extensionOptions.discover()) {
-            options = OptionsInspector.consolidatedOptions(arguments.loadScript(workingDirectory),
-                    arguments.options(), arguments.config, arguments.environment(), System.getenv(),
-                    extensions);
+            inspection = OptionsInspector.inspect(script, arguments.options(), arguments.config, environment,
+                    System.getenv(), extensions, global.console());
         }
-        System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(options));
+        Map<String, Object> output = executionRequirements ? OptionsInspector.executionRequirements(inspection)
+                : OptionsInspector.withScenarios(inspection);
+        System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(output));
         return 0;
     }
 }

@@ -7,8 +7,9 @@ import picocli.CommandLine.Command;
         description = "A load-testing engine for the JVM that runs k6 scripts.",
         mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.Provider.class,
-        subcommands = {RunCommand.class, InspectCommand.class, VersionCommand.class, StatusCommand.class,
-                PauseCommand.class, ResumeCommand.class, ScaleCommand.class})
+        subcommands = {RunCommand.class, InspectCommand.class, ArchiveCommand.class, NewCommand.class,
+                VersionCommand.class, StatusCommand.class, PauseCommand.class, ResumeCommand.class, ScaleCommand.class,
+                CompletionCommand.class})
 public final class K6jCommand implements Runnable {
 
     @Override

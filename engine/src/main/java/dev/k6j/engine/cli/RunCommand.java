@@ -2,20 +2,24 @@ package dev.k6j.engine.cli;
 
 import dev.k6j.engine.errors.ExitCode;
 import dev.k6j.engine.extension.ExtensionRegistry;
+import dev.k6j.engine.js.Script;
 import dev.k6j.engine.modules.secrets.SecretsModule;
 import dev.k6j.engine.run.RunRequest;
 import dev.k6j.engine.run.TestRunner;
 import dev.k6j.engine.secrets.SecretSources;
+import dev.k6j.engine.vu.ConsoleLog;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code k6j run}: runs a test. */
-@Command(name = "run", description = "Run a load test.", mixinStandardHelpOptions = true, sortOptions = false)
+/** {@code k6j run}: runs a test (a script or an archive). */
+@Command(name = "run", description = "Run a load test (a script or an archive).", mixinStandardHelpOptions = true,
+        sortOptions = false)
 public final class RunCommand implements Callable<Integer> {
 
     @Mixin
@@ -26,6 +30,9 @@ public final class RunCommand implements Callable<Integer> {
 
     @Mixin
     ExtensionOptions extensionOptions;
+
+    @Mixin
+    UnsupportedRunFlags unsupported;
 
     @Option(names = {"-o", "--out"}, paramLabel = "NAME[=CONFIG]",
             description = "Send samples to an output, e.g. json=results.json, csv=results.csv (repeatable).")
@@ -43,9 +50,22 @@ public final class RunCommand implements Callable<Integer> {
             description = "Where the REST API listens (default localhost:6565, as k6 v1; \"\" turns it off).")
     String address;
 
+    @Option(names = {"-l", "--linger"}, description = "Keep the REST API up after the test ends, until Ctrl-C.")
+    boolean linger;
+
+    @Option(names = "--console-output", paramLabel = "FILE",
+            description = "Write the script's console.* lines to FILE instead of the log (also K6_CONSOLE_OUTPUT).")
+    String consoleOutput;
+
     @Override
     public Integer call() throws Exception {
         Path workingDirectory = Path.of("").toAbsolutePath();
+        unsupported.refuse();
+        String consoleFile = consoleOutput != null ? consoleOutput : System.getenv("K6_CONSOLE_OUTPUT");
+        ConsoleLog console = global.console(consoleFile);
+        Script script = arguments.loadScript(workingDirectory, console);
+        Map<String, Object> cliOptions = arguments.options();
+        arguments.summaryModeWarning().ifPresent(warning -> console.log("warn", 0, warning));
         List<String> outs = new ArrayList<>(outputs);
         String envOut = System.getenv("K6_OUT");
         if (outs.isEmpty() && envOut != null && !envOut.isBlank()) {
@@ -56,10 +76,10 @@ public final class RunCommand implements Callable<Integer> {
             export = Path.of(System.getenv("K6_SUMMARY_EXPORT"));
         }
         ApiAddress api = ApiAddress.of(address);
-        RunRequest request = new RunRequest(arguments.loadScript(workingDirectory), arguments.options(),
-                arguments.config, outs, arguments.environment(), System.getenv(), export, global.quiet, global.verbose,
-                global.color(), workingDirectory, System.out, System.err, System.console() != null,
-                api.address(), api.explicit());
+        boolean lingerAfter = linger || "true".equalsIgnoreCase(System.getenv("K6_LINGER"));
+        RunRequest request = new RunRequest(script, cliOptions, arguments.config, outs, arguments.environment(true),
+                System.getenv(), export, global.quiet, global.verbose, global.color(), workingDirectory, System.out,
+                System.err, System.console() != null, api.address(), api.explicit(), console, lingerAfter);
         try (ExtensionRegistry extensions = extensionOptions.discover()) {
             SecretSources secrets = SecretSources.parse(secretSources, workingDirectory, System.getenv());
             extensions.jsModules().values().stream().filter(SecretsModule.class::isInstance)

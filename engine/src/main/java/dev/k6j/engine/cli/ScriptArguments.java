@@ -1,16 +1,26 @@
 package dev.k6j.engine.cli;
 
+import dev.k6j.engine.archive.Archive;
+import dev.k6j.engine.archive.ArchiveReader;
 import dev.k6j.engine.config.Stages;
+import dev.k6j.engine.errors.ExitCode;
 import dev.k6j.engine.errors.K6jException;
 import dev.k6j.engine.js.Script;
 import dev.k6j.engine.loader.RemoteModules;
 import dev.k6j.engine.loader.ScriptSources;
 import dev.k6j.engine.loader.ScriptUrls;
+import dev.k6j.engine.vu.ConsoleLog;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -18,6 +28,9 @@ import picocli.CommandLine.Parameters;
  * The flags that shape a test (shared by {@code run} and {@code inspect}), turned into k6 options.
  */
 public final class ScriptArguments {
+
+    /** The names k6 allows for {@code -e} variables. */
+    private static final Pattern ENV_NAME = Pattern.compile("^[a-zA-Z_][a-zA-Z0-9_]*$");
 
     @Parameters(index = "0", paramLabel = "SCRIPT", description = "The test script, or - to read it from stdin.")
     String script;
@@ -63,8 +76,13 @@ public final class ScriptArguments {
     @Option(names = "--no-teardown", description = "Don't run teardown().")
     boolean noTeardown;
 
-    @Option(names = "--no-summary", description = "Print no end-of-test summary.")
+    @Option(names = "--no-summary", description = "Print no end-of-test summary (k6: --summary-mode=disabled).")
     boolean noSummary;
+
+    @Option(names = "--summary-mode", paramLabel = "MODE",
+            description = "compact (default), full, legacy or disabled (also K6_SUMMARY_MODE); k6j prints k6's "
+                    + "legacy layout for the first three.")
+    String summaryMode;
 
     @Option(names = "--min-iteration-duration", paramLabel = "DURATION",
             description = "The shortest time an iteration may take.")
@@ -125,24 +143,124 @@ public final class ScriptArguments {
     @Option(names = {"-w", "--throw"}, description = "Throw on failed HTTP requests instead of returning status 0.")
     boolean throwErrors;
 
-    @Option(names = "--include-system-env-vars", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Pass the system's environment variables to __ENV (default true).")
-    boolean includeSystemEnv;
+    @Option(names = "--include-system-env-vars", negatable = true, fallbackValue = "true",
+            description = "Pass the system's environment variables to __ENV (run: default true; archive, inspect: "
+                    + "false, as in k6).")
+    Boolean includeSystemEnv;
 
-    /** The script to run: a file, {@code -} for standard input, or an {@code https://} URL as k6 allows. */
-    Script loadScript(Path workingDirectory) {
+    @Option(names = "--compatibility-mode", paramLabel = "MODE",
+            description = "JavaScript compatibility mode: extended (default; global is globalThis) or base "
+                    + "(also K6_COMPATIBILITY_MODE). TypeScript (.ts) runs in both, as in k6.")
+    String compatibilityMode;
+
+    @Option(names = {"-t", "--type"}, paramLabel = "TYPE",
+            description = "Override the test type: js or archive (default: told from the file's content, as k6).")
+    String type;
+
+    /** The archive the test came from, once {@link #loadScript} read one. */
+    private Archive archive;
+
+    /**
+     * The test: a script file, an archive (told by its content, or {@code --type}), {@code -} for standard input,
+     * or an {@code https://} URL as k6 allows.
+     */
+    Script loadScript(Path workingDirectory, ConsoleLog console) {
         ScriptSources sources = ScriptSources.local(new RemoteModules(System.getenv(),
-                warning -> System.err.println("level=warning msg=\"" + warning.replace("\"", "\\\"") + "\"")));
+                warning -> console.log("warn", 0, warning)));
+        if (deprecatedCompatibilityMode()) {
+            console.log("warn", 0, "ComaptibilityMode \"experimental_enhanced\" is deprecated. Types are stripped by "
+                    + "default for `.ts` files. Please move to using \"base\" instead as \"experimental_enhanced\" "
+                    + "will be removed in the future");
+        }
+        if (type != null && !type.equals("js") && !type.equals("archive")) {
+            throw K6jException.invalidConfig("unknown or unspecified test type '" + type + "' for '" + script + "'");
+        }
+        Script loaded;
         if ("-".equals(script)) {
-            return Script.fromStream(System.in, workingDirectory, sources);
+            byte[] stdin = readStdin();
+            loaded = isArchive(stdin) ? fromArchive(stdin, "-")
+                    : Script.fromStream(new ByteArrayInputStream(stdin), workingDirectory, sources);
+        } else if (script.startsWith("file://")) {
+            loaded = fromFile(Path.of(URI.create(script)), sources);
+        } else if (script.contains("://")) {
+            loaded = Script.fromUrl(ScriptUrls.remoteScript(script), workingDirectory, sources);
+        } else {
+            loaded = fromFile(workingDirectory.resolve(script), sources);
         }
-        if (script.startsWith("file://")) {
-            return Script.fromFile(Path.of(java.net.URI.create(script)), sources);
+        return loaded.withCompatibilityMode(compatibilityMode());
+    }
+
+    private Script fromFile(Path file, ScriptSources sources) {
+        if (!"js".equals(type) && Files.isRegularFile(file)) {
+            byte[] head = head(file);
+            if ("archive".equals(type) || Archive.looksLikeArchive(head)) {
+                try {
+                    return fromArchive(Files.readAllBytes(file), file.toString());
+                } catch (IOException e) {
+                    throw new K6jException(ExitCode.SCRIPT_EXCEPTION, "cannot read '" + file + "': " + e.getMessage());
+                }
+            }
         }
-        if (script.contains("://")) {
-            return Script.fromUrl(ScriptUrls.remoteScript(script), workingDirectory, sources);
+        return Script.fromFile(file, sources);
+    }
+
+    private boolean isArchive(byte[] content) {
+        return "archive".equals(type) || !"js".equals(type) && Archive.looksLikeArchive(content);
+    }
+
+    private Script fromArchive(byte[] tar, String name) {
+        try {
+            archive = ArchiveReader.read(tar);
+        } catch (IOException e) {
+            throw new K6jException(ExitCode.SCRIPT_EXCEPTION,
+                    "could not load test archive bundle '" + name + "': " + e.getMessage());
         }
-        return Script.fromFile(workingDirectory.resolve(script), sources);
+        if (!archive.type().equals("js")) {
+            throw new K6jException(ExitCode.SCRIPT_EXCEPTION,
+                    "archive '" + name + "' has an unsupported test type '" + archive.type() + "'");
+        }
+        return archive.script();
+    }
+
+    /** The flag, else K6_COMPATIBILITY_MODE, else the archive's, else extended; checked as k6 checks it. */
+    String compatibilityMode() {
+        String mode = compatibilityMode != null ? compatibilityMode : System.getenv("K6_COMPATIBILITY_MODE");
+        if (mode == null || mode.isEmpty()) {
+            mode = archive != null ? archive.compatibilityMode() : Script.EXTENDED;
+        }
+        if (!List.of("extended", "base", "experimental_enhanced").contains(mode)) {
+            throw K6jException.invalidConfig("invalid compatibility mode \"" + mode
+                    + "\". Use: \"extended\", \"base\", \"experimental_enhanced\"");
+        }
+        return mode.equals("experimental_enhanced") ? "base" : mode;
+    }
+
+    /** Whether the deprecated experimental_enhanced mode was asked for (k6 warns about it). */
+    boolean deprecatedCompatibilityMode() {
+        String mode = compatibilityMode != null ? compatibilityMode : System.getenv("K6_COMPATIBILITY_MODE");
+        return "experimental_enhanced".equals(mode);
+    }
+
+    /** The archive the test came from, or {@code null} for a script. */
+    Archive archive() {
+        return archive;
+    }
+
+    private static byte[] head(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(512);
+        } catch (IOException e) {
+            return new byte[0];
+        }
+    }
+
+    private static byte[] readStdin() {
+        try {
+            return System.in.readAllBytes();
+        } catch (IOException e) {
+            throw new K6jException(ExitCode.SCRIPT_EXCEPTION,
+                    "cannot read the script from standard input: " + e.getMessage());
+        }
     }
 
     /** The options these flags set, keyed by k6 option name (only those given). */
@@ -173,7 +291,7 @@ public final class ScriptArguments {
         if (noTeardown) {
             options.put("noTeardown", true);
         }
-        if (noSummary) {
+        if (noSummary || "disabled".equals(summaryMode())) {
             options.put("noSummary", true);
         }
         put(options, "minIterationDuration", minIterationDuration);
@@ -202,13 +320,48 @@ public final class ScriptArguments {
         return options;
     }
 
-    /** {@code __ENV}: the system environment (unless turned off) plus {@code -e} values. */
-    Map<String, String> environment() {
+    /** The {@code --summary-mode} (or {@code K6_SUMMARY_MODE}), checked as k6 checks it; null when not given. */
+    String summaryMode() {
+        String mode = summaryMode != null ? summaryMode : System.getenv("K6_SUMMARY_MODE");
+        if (mode == null || mode.isEmpty()) {
+            return null;
+        }
+        if (!List.of("compact", "full", "legacy", "disabled").contains(mode)) {
+            throw K6jException.invalidConfig("invalid summary mode '" + mode
+                    + "': use compact, full, legacy or disabled");
+        }
+        return mode;
+    }
+
+    /** What k6j says when asked for a summary layout it doesn't draw (k6 v1's compact and full). */
+    java.util.Optional<String> summaryModeWarning() {
+        String mode = summaryMode();
+        if ("compact".equals(mode) || "full".equals(mode)) {
+            return java.util.Optional.of("--summary-mode=" + mode + ": k6j prints k6's legacy summary layout; "
+                    + "the compact and full layouts of k6 v1 are not there yet");
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * {@code __ENV}: an archive's environment, then the system's (unless turned off; on by default only where
+     * {@code includeSystemByDefault}, as k6 has it on for run and off for archive and inspect), then {@code -e}.
+     */
+    Map<String, String> environment(boolean includeSystemByDefault) {
         Map<String, String> result = new LinkedHashMap<>();
-        if (includeSystemEnv) {
+        if (archive != null) {
+            result.putAll(archive.env());
+        }
+        if (includeSystemEnv != null ? includeSystemEnv : includeSystemByDefault) {
             result.putAll(System.getenv());
         }
-        result.putAll(pairs(env, "--env"));
+        Map<String, String> given = pairs(env, "--env");
+        for (String name : given.keySet()) {
+            if (!ENV_NAME.matcher(name).matches()) {
+                throw K6jException.invalidConfig("invalid environment variable name '" + name + "'");
+            }
+        }
+        result.putAll(given);
         return result;
     }
 

@@ -14,7 +14,9 @@ public enum ExitCode {
     SCRIPT_EXCEPTION(107),
     SCRIPT_ABORTED(108),
     GENERIC_ENGINE(109),
-    MARKED_AS_FAILED(110);
+    MARKED_AS_FAILED(110),
+    /** k6's -1: an error with no code of its own, such as no test running for {@code status}. */
+    GENERIC_ERROR(255);
 
     private final int code;
 

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Map;
 import org.graalvm.polyglot.Source;
 
 /**
@@ -24,14 +25,37 @@ import org.graalvm.polyglot.Source;
  *                  {@code null} when read from standard input
  * @param directory where {@code open()} and relative imports resolve
  * @param sources   where the script's modules and files are read
+ * @param archivedOptions the options of the archive the script came from, which stand in for the script's own
+ *                  {@code options} as in k6; {@code null} for a script
+ * @param compatibilityMode k6's {@code --compatibility-mode}: {@code extended} (the default: {@code global} is
+ *                  {@code globalThis}) or {@code base}
  */
-public record Script(Source source, Path path, Path directory, ScriptSources sources) {
+public record Script(Source source, Path path, Path directory, ScriptSources sources,
+                     Map<String, Object> archivedOptions, String compatibilityMode) {
+
+    /** k6's default compatibility mode. */
+    public static final String EXTENDED = "extended";
 
     private static final String MODULE_MIME = "application/javascript+module";
 
     /** A script whose modules are read from the disk, with no remote modules (for tests and tools). */
     public Script(Source source, Path path, Path directory) {
-        this(source, path, directory, ScriptSources.local(null));
+        this(source, path, directory, ScriptSources.local(null), null, EXTENDED);
+    }
+
+    /** A script (not an archive) reading its modules through {@code sources}. */
+    public Script(Source source, Path path, Path directory, ScriptSources sources) {
+        this(source, path, directory, sources, null, EXTENDED);
+    }
+
+    /** This script as the one of an archive with these options. */
+    public Script withArchivedOptions(Map<String, Object> options) {
+        return new Script(source, path, directory, sources, options, compatibilityMode);
+    }
+
+    /** This script run in another compatibility mode. */
+    public Script withCompatibilityMode(String mode) {
+        return new Script(source, path, directory, sources, archivedOptions, mode);
     }
 
     /** Loads a script file; a missing or unreadable file is a clear error. */

@@ -1,6 +1,7 @@
 package dev.k6j.engine.run;
 
 import dev.k6j.engine.js.Script;
+import dev.k6j.engine.vu.ConsoleLog;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,10 +27,13 @@ import java.util.Map;
  * @param stdoutIsTty      whether stdout is a terminal
  * @param address          where the REST API listens ({@code host:port}), or {@code null}/empty for nowhere
  * @param addressExplicit  whether the user asked for that address (then failing to listen stops the run)
+ * @param console          where logs go, in the format asked for
+ * @param linger           keep the REST API up after the test until Ctrl-C ({@code --linger})
  */
 public record RunRequest(Script script, Map<String, Object> cliOptions, Path configFile, List<String> outputs,
                          Map<String, String> scriptEnvironment,
                          Map<String, String> systemEnvironment, Path summaryExport, boolean quiet, boolean verbose,
                          boolean color, Path workingDirectory, PrintStream stdout, PrintStream stderr,
-                         boolean stdoutIsTty, String address, boolean addressExplicit) {
+                         boolean stdoutIsTty, String address, boolean addressExplicit, ConsoleLog console,
+                         boolean linger) {
 }

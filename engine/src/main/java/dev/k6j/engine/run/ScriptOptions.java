@@ -21,8 +21,15 @@ final class ScriptOptions {
     private ScriptOptions() {
     }
 
-    /** The script's {@code export const options}, as JSON-like data (empty if none). */
+    /**
+     * The script's {@code export const options}, as JSON-like data (empty if none); for an archive, the options it
+     * was made with, as k6 takes them instead of what the script exports.
+     */
     static Map<String, Object> exported(VirtualUser vu) {
+        Map<String, Object> archived = vu.environment().script().archivedOptions();
+        if (archived != null) {
+            return archived;
+        }
         return vu.inContext(() -> {
             Value options = vu.namespace().getMember("options");
             if (options == null || options.isNull()) {

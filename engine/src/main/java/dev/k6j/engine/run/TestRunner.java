@@ -49,6 +49,8 @@ public final class TestRunner {
     private volatile TestRunState activeRun;
     /** A stop asked for before the run object existed (Ctrl-C during start-up). */
     private volatile TestRunState.StopReason interruption;
+    /** Released by Ctrl-C: what a --linger run waits for after the test. */
+    private final java.util.concurrent.CountDownLatch lingering = new java.util.concurrent.CountDownLatch(1);
 
     public TestRunner(RunRequest request, ExtensionRegistry extensions) {
         this.request = request;
@@ -58,6 +60,7 @@ public final class TestRunner {
     /** Stops a running test as Ctrl-C does: summary, outputs flushed, exit code 105. Any thread. */
     public void interrupt(String why) {
         interruption = new TestRunState.StopReason(ExitCode.EXTERNAL_ABORT, why);
+        lingering.countDown();
         TestRunState run = activeRun;
         if (run != null) {
             run.stop(interruption);
@@ -70,7 +73,7 @@ public final class TestRunner {
         OutputManager.requireKnown(request.outputs(), extensions);
         MetricRegistryImpl registry = new MetricRegistryImpl();
         BuiltinMetrics builtin = new BuiltinMetrics(registry);
-        ConsoleLog console = new ConsoleLog(request.stderr(), request.verbose(), request.color());
+        ConsoleLog console = request.console();
         ScheduledExecutorService timers = java.util.concurrent.Executors.newScheduledThreadPool(1,
                 Thread.ofPlatform().daemon().name("k6j-timers").factory());
         try (JsRuntime runtime = new JsRuntime();
@@ -109,6 +112,7 @@ public final class TestRunner {
                 return runTest(testRun, options, tuple, executors, working, plan, thresholds, serviceVu, registry,
                         builtin, metrics, runtime, console, timers);
             } finally {
+                linger();
                 if (api != null) {
                     api.close();
                 }
@@ -191,6 +195,19 @@ public final class TestRunner {
             metrics.close();
             outputs.stop(status);
         }
+    }
+
+    /** With --linger, as k6: the test is over but the REST API stays up until Ctrl-C. */
+    private void linger() throws InterruptedException {
+        if (!request.linger() || lingering.getCount() == 0) {
+            return;
+        }
+        if (!request.quiet()) {
+            request.stdout().println("The test is done, but --linger was enabled, so k6j is waiting for Ctrl+C to "
+                    + "continue...");
+            request.stdout().flush();
+        }
+        lingering.await();
     }
 
     /** The scenarios with the live progress and the clock's jobs around them. */

@@ -2,25 +2,60 @@ package dev.k6j.engine.vu;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * Prints log lines the way k6 does on a terminal, {@code INFO[0003] message}, with the VU that logged them.
- * Thread-safe: lines from many VUs never interleave.
+ * Prints log lines the way k6 does: on a terminal {@code INFO[0003] message} with the VU that logged them, elsewhere
+ * in the {@link LogFormat} asked for (k6's logfmt by default). {@code console.*} lines may go to a file of their
+ * own ({@code --console-output}). Thread-safe: lines from many VUs never interleave.
  */
 public final class ConsoleLog {
 
     private final PrintStream out;
     private final boolean debugEnabled;
     private final boolean color;
+    private final LogFormat format;
+    private final String minimumLevel;
+    private final PrintStream consoleOut;
     private final long startNanos = System.nanoTime();
     private volatile UnaryOperator<String> redactor = UnaryOperator.identity();
     private volatile java.util.function.Supplier<String> persistentText;
 
+    /** A log in k6's terminal form. */
     public ConsoleLog(PrintStream out, boolean debugEnabled, boolean color) {
+        this(out, debugEnabled, color, LogFormat.TEXT, null, null);
+    }
+
+    /**
+     * @param format       how lines look
+     * @param minimumLevel the least severe level written ({@code --log-output=file=…,level=warning}), or null
+     * @param consoleOut   where {@code console.*} lines go instead ({@code --console-output}), or null
+     */
+    public ConsoleLog(PrintStream out, boolean debugEnabled, boolean color, LogFormat format, String minimumLevel,
+                      PrintStream consoleOut) {
         this.out = out;
         this.debugEnabled = debugEnabled;
         this.color = color;
+        this.format = format;
+        this.minimumLevel = minimumLevel;
+        this.consoleOut = consoleOut;
+    }
+
+    /** A line of the script's {@code console}: tagged {@code source=console}, or written to --console-output. */
+    public void logConsole(String level, long vuId, String message) {
+        if (consoleOut != null) {
+            if (level.equals("debug") && !debugEnabled) {
+                return;
+            }
+            String line = LogFormat.LOGFMT.line(level, redactor.apply(message), Map.of());
+            synchronized (consoleOut) {
+                consoleOut.println(line);
+                consoleOut.flush();
+            }
+            return;
+        }
+        log(level, vuId, message, Map.of("source", "console"));
     }
 
     /** Rewrites every later message before it is printed; k6/secrets uses it to hide secret values. */
@@ -30,7 +65,20 @@ public final class ConsoleLog {
 
     /** Logs one message. {@code level} is debug, info, warn or error; {@code vuId} 0 means no VU. */
     public void log(String level, long vuId, String message) {
-        if (level.equals("debug") && !debugEnabled) {
+        log(level, vuId, message, Map.of());
+    }
+
+    /** Logs one message with k6's fields ({@code source=console}), which the terminal form leaves out. */
+    public void log(String level, long vuId, String message, Map<String, String> fields) {
+        if (level.equals("debug") && !debugEnabled || !severeEnough(level)) {
+            return;
+        }
+        if (format != LogFormat.TEXT) {
+            String line = format.line(level, redactor.apply(message), fields);
+            synchronized (out) {
+                out.println(line);
+                out.flush();
+            }
             return;
         }
         long seconds = (System.nanoTime() - startNanos) / 1_000_000_000L;
@@ -62,6 +110,19 @@ public final class ConsoleLog {
      */
     public void setPersistentText(java.util.function.Supplier<String> text) {
         this.persistentText = text;
+    }
+
+    private boolean severeEnough(String level) {
+        return minimumLevel == null || rank(level) >= rank(minimumLevel);
+    }
+
+    private static int rank(String level) {
+        return switch (level) {
+            case "debug" -> 0;
+            case "info" -> 1;
+            case "warn", "warning" -> 2;
+            default -> 3;
+        };
     }
 
     /** Whether {@code debug} lines are shown ({@code --verbose}). */

@@ -1,8 +1,8 @@
 package dev.k6j.engine.vu;
 
+import dev.k6j.engine.loader.ScriptSources;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.graalvm.polyglot.HostAccess;
@@ -27,7 +27,7 @@ public final class VuGlobals {
 
     @HostAccess.Export
     public void log(String level, String message) {
-        env.console().log(level, vu.state().id(), message);
+        env.console().logConsole(level, vu.state().id(), message);
     }
 
     @HostAccess.Export
@@ -74,6 +74,12 @@ public final class VuGlobals {
         return vu.state().id();
     }
 
+    /** Whether {@code global} is an alias of {@code globalThis}: k6's default "extended" compatibility mode. */
+    @HostAccess.Export
+    public boolean globalAlias() {
+        return !"base".equals(env.script().compatibilityMode());
+    }
+
     @HostAccess.Export
     public String scriptDirectory() {
         return env.script().directory().toString();
@@ -87,7 +93,8 @@ public final class VuGlobals {
     @HostAccess.Export
     public String resolvePath(String directory, String specifier) {
         Path resolved = resolve(directory, specifier);
-        if (!Files.exists(resolved) && !specifier.endsWith(".js") && Files.exists(Path.of(resolved + ".js"))) {
+        ScriptSources sources = env.script().sources();
+        if (!sources.isFile(resolved) && !specifier.endsWith(".js") && sources.isFile(Path.of(resolved + ".js"))) {
             return resolved + ".js";
         }
         return resolved.toString();

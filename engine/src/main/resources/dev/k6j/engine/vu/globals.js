@@ -40,6 +40,13 @@
     return host.open(String(path), mode === undefined || mode === null ? '' : String(mode));
   });
 
+  // k6's "extended" compatibility mode (the default): `global` is `globalThis`, as in Node.js.
+  if (host.globalAlias()) {
+    let current = g;
+    Object.defineProperty(g, 'global', {
+      get: () => current, set: (value) => { current = value; }, configurable: true, enumerable: false });
+  }
+
   define('__ENV', host.environment());
   define('__VU', host.vuId());
   // Read through a getter: writing a global binding every iteration costs more than a host call.
