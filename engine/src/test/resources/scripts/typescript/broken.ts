@@ -1,0 +1,3 @@
+const fine: number = 1;
+let broken: string = ;
+export default function () {}
