@@ -95,7 +95,7 @@ class PluginsAndErrorsIT {
 
         assertThat(run.exitCode()).as(run.all()).isEqualTo(104);
         assertThat(run.stderr().strip())
-                .startsWith("error: JS module 'k6/x/greeting' is provided twice: by bundle com.example:k6j-greeting:1.0.0"
+                .contains("level=error msg=\"JS module 'k6/x/greeting' is provided twice: by bundle com.example:k6j-greeting:1.0.0"
                         + " (com.example.greeting.GreetingModule) and by plugin " + plugins.resolve("k6j-greeting-1.0.0.jar"))
                 .doesNotContain("\tat ");
     }
@@ -111,7 +111,7 @@ class PluginsAndErrorsIT {
                 "-o", fixture.work.resolve("future/k6j.jar").toString()));
 
         assertThat(run.exitCode()).as(run.all()).isEqualTo(104);
-        assertThat(run.stderr()).contains("error: the plugin " + future + " was built for the k6j SPI [9.0,10.0) but"
+        assertThat(run.stderr()).contains("level=error msg=\"the plugin " + future + " was built for the k6j SPI [9.0,10.0) but"
                 + " this engine has SPI " + fixture.version);
         assertThat(build.exitCode()).as(build.all()).isEqualTo(1);
         assertThat(build.stderr()).contains("com.example:k6j-greeting:1.0.0 was built for the k6j SPI [9.0,10.0) but the"

@@ -100,7 +100,7 @@ public final class ArchiveWriter {
 
     private static String url(URI url) {
         if ("file".equals(url.getScheme())) {
-            return "file://" + ArchivePaths.anonymize(url.getPath());
+            return "file://" + ArchivePaths.anonymize(url.getRawPath());
         }
         return url.toString();
     }

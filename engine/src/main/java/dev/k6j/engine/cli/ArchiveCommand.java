@@ -4,11 +4,9 @@ import dev.k6j.engine.archive.Archive;
 import dev.k6j.engine.archive.ArchiveWriter;
 import dev.k6j.engine.errors.ExitCode;
 import dev.k6j.engine.errors.K6jException;
-import dev.k6j.engine.extension.ExtensionRegistry;
 import dev.k6j.engine.js.Script;
 import dev.k6j.engine.loader.RemotePaths;
 import dev.k6j.engine.loader.ScriptSources;
-import dev.k6j.engine.run.OptionsInspector;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -52,15 +50,9 @@ public final class ArchiveCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path workingDirectory = Path.of("").toAbsolutePath();
-        Script script = arguments.loadScript(workingDirectory, global.console());
-        Map<String, String> environment = arguments.environment(false);
-        OptionsInspector.Inspection inspection;
-        try (ExtensionRegistry extensions = extensionOptions.discover()) {
-            inspection = OptionsInspector.inspect(script, arguments.options(), arguments.config, environment,
-                    System.getenv(), extensions, global.console());
-        }
-        Archive archive = archiveOf(script, inspection.consolidated(), excludeEnvVars ? null : environment,
-                workingDirectory);
+        ScriptArguments.InspectedTest test = arguments.inspect(workingDirectory, global.console(), extensionOptions);
+        Archive archive = archiveOf(test.script(), test.inspection().consolidated(),
+                excludeEnvVars ? null : test.environment(), workingDirectory);
         if (archiveOut.equals("-")) {
             ArchiveWriter.write(archive, System.out);
             System.out.flush();

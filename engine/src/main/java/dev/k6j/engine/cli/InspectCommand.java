@@ -2,8 +2,6 @@ package dev.k6j.engine.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.k6j.engine.extension.ExtensionRegistry;
-import dev.k6j.engine.js.Script;
 import dev.k6j.engine.run.OptionsInspector;
 import java.nio.file.Path;
 import java.util.Map;
@@ -36,14 +34,8 @@ public final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path workingDirectory = Path.of("").toAbsolutePath();
-        Script script = arguments.loadScript(workingDirectory, global.console());
-        Map<String, String> environment = arguments.environment(false);
-        OptionsInspector.Inspection inspection;
-        try (ExtensionRegistry extensions = extensionOptions.discover()) {
-            inspection = OptionsInspector.inspect(script, arguments.options(), arguments.config, environment,
-                    System.getenv(), extensions, global.console());
-        }
+        OptionsInspector.Inspection inspection = arguments.inspect(Path.of("").toAbsolutePath(), global.console(),
+                extensionOptions).inspection();
         Map<String, Object> output = executionRequirements ? OptionsInspector.executionRequirements(inspection)
                 : OptionsInspector.withScenarios(inspection);
         System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(output));

@@ -4,11 +4,13 @@ import dev.k6j.engine.archive.Archive;
 import dev.k6j.engine.archive.ArchiveReader;
 import dev.k6j.engine.config.Stages;
 import dev.k6j.engine.errors.ExitCode;
+import dev.k6j.engine.extension.ExtensionRegistry;
 import dev.k6j.engine.errors.K6jException;
 import dev.k6j.engine.js.Script;
 import dev.k6j.engine.loader.RemoteModules;
 import dev.k6j.engine.loader.ScriptSources;
 import dev.k6j.engine.loader.ScriptUrls;
+import dev.k6j.engine.run.OptionsInspector;
 import dev.k6j.engine.vu.ConsoleLog;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -260,6 +262,24 @@ public final class ScriptArguments {
         } catch (IOException e) {
             throw new K6jException(ExitCode.SCRIPT_EXCEPTION,
                     "cannot read the script from standard input: " + e.getMessage());
+        }
+    }
+
+    /** A test loaded and its init code run once, for {@code inspect} and {@code archive}. */
+    record InspectedTest(Script script, Map<String, String> environment, OptionsInspector.Inspection inspection) {
+    }
+
+    /**
+     * Loads the test and runs its init code once on one VU, which also reads every module and file it needs into
+     * the script's sources; the system environment is left out of {@code __ENV} unless asked for, as k6 does for
+     * {@code inspect} and {@code archive}.
+     */
+    InspectedTest inspect(Path workingDirectory, ConsoleLog console, ExtensionOptions extensionOptions) {
+        Script loaded = loadScript(workingDirectory, console);
+        Map<String, String> environment = environment(false);
+        try (ExtensionRegistry extensions = extensionOptions.discover()) {
+            return new InspectedTest(loaded, environment, OptionsInspector.inspect(loaded, options(), config,
+                    environment, System.getenv(), extensions, console));
         }
     }
 

@@ -71,7 +71,7 @@ class PluginsCliTest {
         CliRun run = CliRun.of("run", "-q", "--plugins-dir", plugins.toString(), script.toString());
 
         assertThat(run.exitCode()).as(run.all()).isEqualTo(104);
-        assertThat(run.stderr().strip()).startsWith("error: the plugin " + plugins.resolve("greeter.jar")
+        assertThat(run.stderr().strip()).contains("level=error msg=\"the plugin " + plugins.resolve("greeter.jar")
                 + " was built for the k6j SPI [7.0,8.0)").doesNotContain("\tat ");
     }
 

@@ -19,7 +19,7 @@ class UnaryLoadTest {
 
         assertThat(run.exitCode()).as(run.all()).isZero();
         assertThat(run.stdout()).as(run.all()).contains("✓ checks").doesNotContainPattern("(?m)^\\s+✗ ");
-        assertThat(run.stderr()).as(run.all()).doesNotContain("ERRO[");
+        assertThat(run.stderr()).as(run.all()).doesNotContain("ERRO[").doesNotContain("level=error");
         Matcher iterations = Pattern.compile("iterations\\.+: (\\d+)\\s+([\\d.]+)/s").matcher(run.stdout());
         assertThat(iterations.find()).as(run.all()).isTrue();
         assertThat(Long.parseLong(iterations.group(1))).isPositive();

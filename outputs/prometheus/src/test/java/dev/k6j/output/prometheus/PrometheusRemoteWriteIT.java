@@ -55,7 +55,7 @@ class PrometheusRemoteWriteIT {
         Run run = run(testId, "url=" + prometheus.writeUrl() + ",pushInterval=1s", List.of());
 
         assertThat(run.cli().exitCode()).as(run.cli().all()).isZero();
-        assertThat(run.log()).contains("INFO[").contains("experimental-prometheus-rw: pushed").contains("none dropped");
+        assertThat(run.log()).contains("level=info").contains("experimental-prometheus-rw: pushed").contains("none dropped");
         assertSeriesEqualSummary(testId, run.summary());
     }
 
