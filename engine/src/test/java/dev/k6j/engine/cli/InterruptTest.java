@@ -77,7 +77,7 @@ class InterruptTest {
      * Whether the process ignores SIGINT (it inherits that from a build started in the background by a
      * non-interactive shell); then SIGTERM, which k6j handles the same way, is sent instead.
      */
-    private static boolean ignoresSigint(long pid) throws IOException {
+    static boolean ignoresSigint(long pid) throws IOException {
         Path status = Path.of("/proc", Long.toString(pid), "status");
         if (!Files.exists(status)) {
             return false;

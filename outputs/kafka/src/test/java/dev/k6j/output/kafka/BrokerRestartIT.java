@@ -51,7 +51,7 @@ class BrokerRestartIT {
         assertThat((long) records.size()).isGreaterThanOrEqualTo(counts[0]).isLessThanOrEqualTo(counts[1]);
         assertThat(records).doesNotHaveDuplicates(); // idempotent: retries never write a record twice
         assertThat(run.cli().stderr())
-                .containsPattern("WARN\\[\\d+\\] could not deliver samples to topic '" + topic + "'")
+                .contains("level=warning msg=\"could not deliver samples to topic '" + topic + "'")
                 .contains("deliveries to topic '" + topic + "' work again")
                 .containsPattern("kafka: delivered [0-9,]+ of [0-9,]+ samples to topic '" + topic
                         + "' \\(json\\); [0-9,]+ failed \\(last: ");

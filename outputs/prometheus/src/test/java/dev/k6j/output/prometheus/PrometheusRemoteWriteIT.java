@@ -80,7 +80,7 @@ class PrometheusRemoteWriteIT {
         assertThat(run.cli().exitCode()).as(run.cli().all()).isZero();
         assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - began)).isLessThan(30);
         assertThat(run.log())
-                .containsPattern("WARN\\[\\d+\\] could not push")
+                .contains("level=warning msg=\"could not push")
                 .contains("pushes to " + prometheus.writeUrl() + " work again")
                 .containsPattern("experimental-prometheus-rw: pushed [0-9,]+ samples of [0-9,]+ series in [0-9,]+"
                         + " requests to " + prometheus.writeUrl().replace(".", "\\.") + " .*; dropped [0-9,]+ samples:"
