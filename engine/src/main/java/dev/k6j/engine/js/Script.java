@@ -3,6 +3,7 @@ package dev.k6j.engine.js;
 import dev.k6j.engine.errors.ExitCode;
 import dev.k6j.engine.errors.K6jException;
 import dev.k6j.engine.loader.RemoteModuleException;
+import dev.k6j.engine.loader.RemoteModules;
 import dev.k6j.engine.loader.RemotePaths;
 import dev.k6j.engine.loader.ScriptSources;
 import dev.k6j.engine.loader.TypeScriptException;
@@ -58,9 +59,13 @@ public record Script(Source source, Path path, Path directory, ScriptSources sou
         return new Script(source, path, directory, sources, archivedOptions, mode);
     }
 
-    /** Loads a script file; a missing or unreadable file is a clear error. */
+    /**
+     * Loads a script file, its remote modules fetched with the process's environment (trust store variables, cache);
+     * a missing or unreadable file is a clear error.
+     */
     public static Script fromFile(Path file) {
-        return fromFile(file, ScriptSources.local(null));
+        return fromFile(file, ScriptSources.local(new RemoteModules(System.getenv(),
+                warning -> System.getLogger("k6j.remote-modules").log(System.Logger.Level.WARNING, warning))));
     }
 
     /** Loads a script file through {@code sources}; a missing or unreadable file is a clear error. */

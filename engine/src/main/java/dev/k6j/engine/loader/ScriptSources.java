@@ -108,7 +108,8 @@ public final class ScriptSources {
         if (existing == null) {
             existing = mine;
             if (archived || remote == null) {
-                mine.completeExceptionally(new NoSuchFileException(url.toString(), null, "not in the archive"));
+                mine.completeExceptionally(new NoSuchFileException(url.toString(), null,
+                        archived ? "not in the archive" : "remote modules are not fetched here"));
             } else if (locked) {
                 remoteModules.remove(url, mine);
                 throw new IOException("the module \"" + url

@@ -36,4 +36,15 @@ public record RunRequest(Script script, Map<String, Object> cliOptions, Path con
                          boolean color, Path workingDirectory, PrintStream stdout, PrintStream stderr,
                          boolean stdoutIsTty, String address, boolean addressExplicit, ConsoleLog console,
                          boolean linger) {
+
+    /** A request whose logs go to {@code stderr} in k6's terminal form, without --linger (for embedders). */
+    @SuppressWarnings("checkstyle:ParameterNumber")
+    public RunRequest(Script script, Map<String, Object> cliOptions, Path configFile, List<String> outputs,
+                      Map<String, String> scriptEnvironment, Map<String, String> systemEnvironment, Path summaryExport,
+                      boolean quiet, boolean verbose, boolean color, Path workingDirectory, PrintStream stdout,
+                      PrintStream stderr, boolean stdoutIsTty, String address, boolean addressExplicit) {
+        this(script, cliOptions, configFile, outputs, scriptEnvironment, systemEnvironment, summaryExport, quiet,
+                verbose, color, workingDirectory, stdout, stderr, stdoutIsTty, address, addressExplicit,
+                new ConsoleLog(stderr, verbose, color), false);
+    }
 }
