@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -23,7 +22,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * <p>Extensions ({@code k6/x/*} modules, outputs) come from the plugin's {@code <dependencies>}.
  */
 @Mojo(name = "run", defaultPhase = LifecyclePhase.INTEGRATION_TEST, threadSafe = true)
-public final class RunMojo extends AbstractMojo {
+public final class RunMojo extends K6jMojo {
 
     /** The folder of the scripts. */
     @Parameter(property = "k6j.scriptsDirectory", defaultValue = "${project.basedir}/src/test/k6")
@@ -55,10 +54,6 @@ public final class RunMojo extends AbstractMojo {
     @Parameter
     private List<String> outputs = new ArrayList<>();
 
-    /** Where the summaries and {@code k6j-results.json} go. */
-    @Parameter(property = "k6j.reportsDirectory", defaultValue = "${project.build.directory}/k6j")
-    private File reportsDirectory;
-
     /** Writes each script's HTML report ({@code report.html}) when the dashboard output is on the plugin's class path. */
     @Parameter(property = "k6j.htmlReport", defaultValue = "true")
     private boolean htmlReport;
@@ -75,24 +70,12 @@ public final class RunMojo extends AbstractMojo {
     @Parameter(property = "k6j.quiet", defaultValue = "true")
     private boolean quiet;
 
-    /** Skips the k6 scripts. */
-    @Parameter(property = "k6j.skip", defaultValue = "false")
-    private boolean skip;
-
-    /** Skips the k6 scripts with the other integration tests, as Failsafe does. */
-    @Parameter(property = "skipITs", defaultValue = "false")
-    private boolean skipITs;
-
-    /** Skips the k6 scripts with every other test. */
-    @Parameter(property = "skipTests", defaultValue = "false")
-    private boolean skipTests;
-
     @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
     private File basedir;
 
     @Override
     public void execute() throws MojoExecutionException {
-        if (skip || skipITs || skipTests) {
+        if (skipped()) {
             getLog().info("k6j: scripts skipped");
             return;
         }

@@ -1,9 +1,8 @@
 package dev.k6j.maven;
 
-import java.io.File;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -15,28 +14,15 @@ import org.apache.maven.plugins.annotations.Parameter;
  * {@code failOnThresholds} is false), a script error, invalid options. Reads {@code target/k6j/k6j-results.json}.
  */
 @Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public final class VerifyMojo extends AbstractMojo {
-
-    /** Where the {@code run} goal wrote its results. */
-    @Parameter(property = "k6j.reportsDirectory", defaultValue = "${project.build.directory}/k6j")
-    private File reportsDirectory;
+public final class VerifyMojo extends K6jMojo {
 
     /** Whether crossed thresholds fail the build (script errors always do). */
     @Parameter(property = "k6j.failOnThresholds", defaultValue = "true")
     private boolean failOnThresholds;
 
-    @Parameter(property = "k6j.skip", defaultValue = "false")
-    private boolean skip;
-
-    @Parameter(property = "skipITs", defaultValue = "false")
-    private boolean skipITs;
-
-    @Parameter(property = "skipTests", defaultValue = "false")
-    private boolean skipTests;
-
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip || skipITs || skipTests) {
+        if (skipped()) {
             return;
         }
         Optional<List<ScriptOutcome>> recorded;
