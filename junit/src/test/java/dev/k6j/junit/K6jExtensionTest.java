@@ -77,6 +77,13 @@ class K6jExtensionTest {
     }
 
     @Test
+    void extensionsOnTheTestClassPathAreThereForScripts() {
+        Events tests = run(WithExtension.class);
+
+        tests.assertStatistics(stats -> stats.started(1).succeeded(1));
+    }
+
+    @Test
     void placeholdersReadSystemPropertiesAndAMissingOneIsNamed() {
         System.setProperty("k6j.junit.test.greeting", "hej");
         try {
@@ -138,6 +145,13 @@ class K6jExtensionTest {
     static class ScriptError {
         @K6jTest("src/test/k6/broken.js")
         void broken() {
+        }
+    }
+
+    static class WithExtension {
+        @K6jTest("src/test/k6/extension.js")
+        void usesTheModule(TestResult result) {
+            assertThat(result.check("the answer is 42").passes()).isEqualTo(2);
         }
     }
 
