@@ -179,7 +179,7 @@ public final class InProcessRun {
         return this;
     }
 
-    /** Starts the REST API on {@code host:port} ({@code localhost:0} for a free port); off by default. */
+    /** Starts the REST API on {@code host:port}, as {@code --address}; off by default, so runs never share a port. */
     public InProcessRun restApi(String address) {
         this.restApiAddress = address;
         return this;
