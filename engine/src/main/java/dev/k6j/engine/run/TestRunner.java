@@ -16,6 +16,7 @@ import dev.k6j.engine.js.ModuleRegistry;
 import dev.k6j.engine.metrics.BuiltinMetrics;
 import dev.k6j.engine.metrics.MetricRegistryImpl;
 import dev.k6j.engine.metrics.MetricsEngine;
+import dev.k6j.engine.metrics.MetricsSnapshot;
 import dev.k6j.engine.metrics.ThresholdParser;
 import dev.k6j.engine.metrics.ThresholdResults;
 import dev.k6j.engine.metrics.Thresholds;
@@ -69,6 +70,14 @@ public final class TestRunner {
 
     /** Runs the test and returns the exit code. User mistakes are thrown as {@link K6jException}. */
     public ExitCode run() throws InterruptedException {
+        return execute().exitCode();
+    }
+
+    /**
+     * Runs the test and returns how it ended, with the data of its summary (for in-process runs, which read the
+     * results instead of the printed summary). User mistakes are thrown as {@link K6jException}.
+     */
+    public RunOutcome execute() throws InterruptedException {
         // A missing output is known before the script's init code runs, as a missing module is during it.
         OutputManager.requireKnown(request.outputs(), extensions);
         MetricRegistryImpl registry = new MetricRegistryImpl();
@@ -120,7 +129,7 @@ public final class TestRunner {
     }
 
     @SuppressWarnings("checkstyle:ParameterNumber")
-    private ExitCode runTest(TestRunState testRun, TestOptions options, ExecutionTuple tuple, List<Executor> executors,
+    private RunOutcome runTest(TestRunState testRun, TestOptions options, ExecutionTuple tuple, List<Executor> executors,
                              List<Executor> working, ExecutionPlan plan, Thresholds thresholds, VirtualUser serviceVu,
                              MetricRegistryImpl registry, BuiltinMetrics builtin, MetricsEngine metrics,
                              JsRuntime runtime, ConsoleLog console, ScheduledExecutorService timers)
@@ -173,16 +182,21 @@ public final class TestRunner {
             allVus.forEach(VirtualUser::close);
             allVus.clear();
             metrics.flush();
-            ThresholdResults results = thresholds.evaluateFinal(metrics.snapshot(), testRun.elapsed());
-            boolean summaryCompleted = EndOfTest.report(request, serviceVu, options, metrics.snapshot(), results,
+            MetricsSnapshot snapshot = metrics.snapshot();
+            ThresholdResults results = thresholds.evaluateFinal(snapshot, testRun.elapsed());
+            Map<String, Object> summaryData = EndOfTest.summaryData(request, options, snapshot, results,
                     testRun.elapsed());
-            ExitCode exit = exitCode(testRun, results, options, console);
-            if (exit == ExitCode.SUCCESS && !summaryCompleted) {
+            boolean summaryCompleted = EndOfTest.report(request, serviceVu, options, summaryData);
+            TestRunState.StopReason end = ending(testRun, results, options);
+            ExitCode exit = end == null ? ExitCode.SUCCESS : end.exitCode();
+            if (end != null) {
+                console.log("error", 0, end.message());
+            } else if (!summaryCompleted) {
                 exit = ExitCode.GENERIC_TIMEOUT;
             }
             testRun.setStatus(exit == ExitCode.EXTERNAL_ABORT ? ExecutionStatus.INTERRUPTED : ExecutionStatus.ENDED);
             status = statusOf(testRun, exit);
-            return exit;
+            return new RunOutcome(exit, end == null ? null : end.message(), summaryData, snapshot, results);
         } catch (K6jException e) {
             status = e.exitCode() == ExitCode.SCRIPT_EXCEPTION ? RunStatus.ABORTED_SCRIPT_ERROR : RunStatus.ABORTED_SYSTEM;
             throw e;
@@ -274,23 +288,22 @@ public final class TestRunner {
         }
     }
 
-    private static ExitCode exitCode(TestRunState testRun, ThresholdResults results, TestOptions options,
-                                     ConsoleLog console) {
+    /** Why the run ends without success, in k6's order (a stop, then thresholds, then exec.test.fail()), or null. */
+    private static TestRunState.StopReason ending(TestRunState testRun, ThresholdResults results,
+                                                  TestOptions options) {
         TestRunState.StopReason stop = testRun.stopReason();
         if (stop != null) {
-            console.log("error", 0, stop.message());
-            return stop.exitCode();
+            return stop;
         }
         if (!options.noThresholds() && results.anyFailed()) {
-            console.log("error", 0, "thresholds on metrics '" + String.join(", ", results.failedMetrics())
-                    + "' have been crossed");
-            return ExitCode.THRESHOLDS_FAILED;
+            return new TestRunState.StopReason(ExitCode.THRESHOLDS_FAILED, "thresholds on metrics '"
+                    + String.join(", ", results.failedMetrics()) + "' have been crossed");
         }
         if (testRun.failure() != null) {
-            console.log("error", 0, "test marked as failed: " + testRun.failure());
-            return ExitCode.MARKED_AS_FAILED;
+            return new TestRunState.StopReason(ExitCode.MARKED_AS_FAILED, "test marked as failed: "
+                    + testRun.failure());
         }
-        return ExitCode.SUCCESS;
+        return null;
     }
 
     /** How the run ended, for outputs: thresholds failing at the end still make a finished run. */
