@@ -1,37 +1,30 @@
 package dev.k6j.engine.http;
 
-import io.netty.buffer.Unpooled;
-import io.netty.handler.codec.http.DefaultFullHttpRequest;
-import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.Timeout;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import javax.net.ssl.SSLSession;
 
 /**
  * One k6 request from start to outcome: round trips through the VU's pool, redirects, the digest challenge, cookies
  * in and out of the jar, the timeout, and the samples of every round trip (as k6 emits one set per round trip).
  *
- * <p>Threads: {@link #start()} on any thread; everything after runs on event loops (and the DNS executor). No
- * JavaScript is touched: the spec is plain data. {@link #cancel()} from any thread.
+ * <p>Threads: {@link #run()} on the thread that makes the request (the VU's own for a synchronous request, a virtual
+ * thread of its own for an async or batched one), which it blocks; no JavaScript is touched, the spec is plain data.
+ * {@link #cancel()} from any thread; an interrupt of the running thread cancels too.
  */
 final class RequestRun {
 
     private final HttpClient client;
     private final HttpRequestSpec spec;
-    private final CompletableFuture<HttpOutcome> outcome = new CompletableFuture<>();
     private final byte[] wireBody;
     private final RequestHeaders requestHeaders;
     private volatile Exchange current;
-    private volatile Timeout timer;
     private volatile HttpError aborted;
     private volatile boolean cancelled;
-    private Map<String, Object> firstRequest;
+    private RequestInfo firstRequest;
 
     RequestRun(HttpClient client, HttpRequestSpec spec) {
         this.client = client;
@@ -41,15 +34,18 @@ final class RequestRun {
                 : Compression.compress(spec.body(), spec.compression());
     }
 
-    /** The outcome, completed normally even when the request failed (then with status 0 and an error). */
-    CompletableFuture<HttpOutcome> outcome() {
-        return outcome;
-    }
-
-    void start() {
-        timer = client.transport.schedule(this::timeout, spec.timeout().toNanos());
-        outcome.whenComplete((o, e) -> timer.cancel());
-        hop(spec.method(), spec.url(), wireBody, 0, null);
+    /**
+     * Runs the request to its outcome, which is normal even when the request failed (status 0 and an error).
+     *
+     * @throws InterruptedException when it was cancelled (the VU is stopping); no samples are emitted then
+     */
+    HttpOutcome run() throws InterruptedException {
+        Timeout timer = client.transport.schedule(this::timeout, spec.timeout().toNanos());
+        try {
+            return hops();
+        } finally {
+            timer.cancel();
+        }
     }
 
     /**
@@ -69,62 +65,135 @@ final class RequestRun {
     }
 
     private void abortCurrent(HttpError error) {
-        aborted = error;
+        if (aborted == null) {
+            aborted = error;
+        }
         Exchange exchange = current;
-        if (exchange == null || outcome.isDone()) {
-            return;
-        }
-        exchange.fail(error);
-        Connection connection = exchange.connection();
-        if (connection != null) {
-            connection.abort(exchange);
+        if (exchange != null) {
+            exchange.fail(error);
         }
     }
 
-    // ---- one round trip ----------------------------------------------------------------------------------------
+    // ---- the round trips ---------------------------------------------------------------------------------------
 
-    private void hop(String method, URI url, byte[] body, int redirects, String authorization) {
-        hop(method, url, body, redirects, authorization, false);
-    }
-
-    private void hop(String method, URI url, byte[] body, int redirects, String authorization, boolean retry) {
-        Target target = Target.of(url);
-        Map<String, List<String>> headers = requestHeaders.forHop(method, url, target, body, authorization);
-        FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.valueOf(method),
-                Urls.requestTarget(url), body == null ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body));
-        headers.forEach((name, values) -> request.headers().add(name, values));
-        if (firstRequest == null) {
-            firstRequest = requestHeaders.requestInfo(method, url, headers);
-        }
-        TimingMarks marks = new TimingMarks();
-        marks.getConn = TimingMarks.now();
-        Exchange exchange = new Exchange(request, marks, spec.responseType() == HttpRequestSpec.ResponseType.NONE);
-        current = exchange;
-        if (outcome.isDone()) {
-            return;
-        }
-        HttpError abortedBefore = aborted;
-        if (abortedBefore != null) {
-            exchange.fail(abortedBefore);
-        }
-        if (!client.options.httpDebug().isEmpty()) {
-            HttpDebug.request(client, exchange.request(), body, client.options.httpDebug());
-        }
-        exchange.result().whenComplete((raw, failure) -> {
-            if (failure != null && !retry && staleConnection(exchange, method, failure)) {
+    private HttpOutcome hops() throws InterruptedException {
+        String method = spec.method();
+        URI url = spec.url();
+        byte[] body = wireBody;
+        int redirects = 0;
+        String authorization = null;
+        boolean retried = false;
+        while (true) {
+            Target target = Target.of(url);
+            Map<String, List<String>> headers = requestHeaders.forHop(method, url, target, body, authorization);
+            if (firstRequest == null) {
+                firstRequest = new RequestInfo(requestHeaders, method, url, headers);
+            }
+            TimingMarks marks = new TimingMarks();
+            marks.getConn = TimingMarks.now();
+            Exchange exchange = new Exchange(new WireRequest(method, Urls.requestTarget(url), headers, body), marks,
+                    spec.responseType() == HttpRequestSpec.ResponseType.NONE);
+            current = exchange;
+            HttpError abortedBefore = aborted;
+            if (abortedBefore != null) {
+                exchange.fail(abortedBefore);
+            }
+            if (!client.options.httpDebug().isEmpty()) {
+                HttpDebug.request(client, exchange.request(), client.options.httpDebug());
+            }
+            RawResponse raw = null;
+            Throwable failure = null;
+            try {
+                Connection connection = client.pool().acquire(target, exchange);
+                exchange.connection(connection);
+                raw = connection.roundTrip(exchange);
+            } catch (InterruptedException e) {
+                cancelled = true;
+            } catch (Exception e) {
+                failure = exchange.failure() != null ? exchange.failure() : e;
+            }
+            if (Thread.interrupted()) {
+                // The VU is stopping: a socket closed by the interrupt, or a wait cut short. The interrupt is spent
+                // here, as a wait that throws InterruptedException would spend it.
+                cancelled = true;
+            }
+            if (cancelled) {
+                exchange.fail(new HttpError(ErrorCodes.DEFAULT, "request aborted: the VU is stopping"));
+                throw new InterruptedException("request aborted: the VU is stopping");
+            }
+            if (failure != null && !retried && staleConnection(exchange, method, failure)) {
                 // A kept connection the server had closed meanwhile: try once more on a new one, as Go does.
-                hop(method, url, body, redirects, authorization, true);
-            } else {
-                finishHop(exchange, method, url, body, redirects, authorization, raw, failure);
+                retried = true;
+                continue;
             }
-        });
-        client.pool().acquire(target, marks).whenComplete((connection, failure) -> {
-            if (failure != null) {
-                exchange.fail(failure);
-            } else {
-                connection.send(exchange);
+            Timings timings = marks.finish();
+            try {
+                if (failure != null) {
+                    HttpError error = ErrorCodes.of(failure);
+                    emit(exchange, method, url, null, error, timings);
+                    return outcome(url, null, null, error, error.code(), timings, exchange.connection());
+                }
+                if (!client.options.httpDebug().isEmpty()) {
+                    HttpDebug.response(client, raw, client.options.httpDebug());
+                }
+                if (spec.jar() != null) {
+                    List<String> setCookies = raw.headers("Set-Cookie");
+                    if (!setCookies.isEmpty()) {
+                        spec.jar().storeFromResponse(url, setCookies);
+                    }
+                }
+                String location = isRedirect(raw.status()) ? raw.header("Location") : null;
+                if (location != null) {
+                    if (redirects < spec.maxRedirects()) {
+                        URI next = Urls.resolve(url, location);
+                        emit(exchange, method, url, raw, null, timings);
+                        boolean keepBody = raw.status() == 307 || raw.status() == 308;
+                        method = keepBody || method.equals("GET") || method.equals("HEAD") ? method : "GET";
+                        body = keepBody ? body : null;
+                        url = next;
+                        redirects++;
+                        authorization = null;
+                        retried = false;
+                        continue;
+                    }
+                    if (!spec.redirectsGiven()) {
+                        client.log.log("warn", "Stopped after " + redirects + " redirects and returned the redirection;"
+                                + " pass { redirects: n } in request params or set global maxRedirects to silence this"
+                                + " url=" + Urls.clean(spec.url()));
+                    }
+                }
+                if (raw.status() == 401 && authorization == null && spec.auth().equals("digest")
+                        && url.getRawUserInfo() != null) {
+                    String challenge = DigestAuth.challenge(raw.headers("WWW-Authenticate"));
+                    if (challenge != null) {
+                        emit(exchange, method, url, raw, null, timings);
+                        String[] credentials = RequestHeaders.userInfo(url).split(":", 2);
+                        authorization = DigestAuth.authorization(challenge, method, Urls.requestTarget(url),
+                                credentials[0], credentials.length > 1 ? credentials[1] : "");
+                        retried = false;
+                        continue;
+                    }
+                }
+                Object scriptBody = null;
+                HttpError error = null;
+                try {
+                    byte[] decoded = Compression.decode(raw.header("Content-Encoding"), raw.body());
+                    scriptBody = switch (spec.responseType()) {
+                        case TEXT -> decoded == null ? null : new String(decoded, StandardCharsets.UTF_8);
+                        case BINARY -> decoded;
+                        case NONE -> null;
+                    };
+                } catch (HttpError decompression) {
+                    error = decompression;
+                }
+                int errorCode = emit(exchange, method, url, error == null ? raw : null, error, timings);
+                return outcome(url, error == null ? raw : null, scriptBody, error, errorCode, timings,
+                        exchange.connection());
+            } catch (RuntimeException unexpected) {
+                HttpError error = ErrorCodes.of(unexpected);
+                return outcome(url, null, null, error, error.code(), Timings.ZERO, exchange.connection());
             }
-        });
+        }
     }
 
     /**
@@ -143,78 +212,11 @@ final class RequestRun {
                 || code == ErrorCodes.TCP_BROKEN_PIPE;
     }
 
-    // ---- after a round trip ------------------------------------------------------------------------------------
-
-    private void finishHop(Exchange exchange, String method, URI url, byte[] body, int redirects,
-                           String authorization, RawResponse raw, Throwable failure) {
-        try {
-            Timings timings = exchange.marks().finish();
-            Connection connection = exchange.connection();
-            if (failure != null) {
-                HttpError error = ErrorCodes.of(failure);
-                emit(exchange, method, url, null, error, timings);
-                complete(url, null, null, error, error.code(), timings, connection);
-                return;
-            }
-            if (!client.options.httpDebug().isEmpty()) {
-                HttpDebug.response(client, raw, client.options.httpDebug());
-            }
-            if (spec.jar() != null) {
-                List<String> setCookies = raw.headers("Set-Cookie");
-                if (!setCookies.isEmpty()) {
-                    spec.jar().storeFromResponse(url, setCookies);
-                }
-            }
-            String location = raw.header("Location");
-            if (isRedirect(raw.status()) && location != null) {
-                if (redirects < spec.maxRedirects()) {
-                    URI next = Urls.resolve(url, location);
-                    emit(exchange, method, url, raw, null, timings);
-                    boolean keepBody = raw.status() == 307 || raw.status() == 308;
-                    String nextMethod = keepBody || method.equals("GET") || method.equals("HEAD") ? method : "GET";
-                    hop(nextMethod, next, keepBody ? body : null, redirects + 1, null);
-                    return;
-                }
-                if (!spec.redirectsGiven()) {
-                    client.log.log("warn", "Stopped after " + redirects + " redirects and returned the redirection;"
-                            + " pass { redirects: n } in request params or set global maxRedirects to silence this"
-                            + " url=" + Urls.clean(spec.url()));
-                }
-            }
-            if (raw.status() == 401 && authorization == null && spec.auth().equals("digest")
-                    && url.getRawUserInfo() != null) {
-                String challenge = DigestAuth.challenge(raw.headers("WWW-Authenticate"));
-                if (challenge != null) {
-                    emit(exchange, method, url, raw, null, timings);
-                    String[] credentials = RequestHeaders.userInfo(url).split(":", 2);
-                    hop(method, url, body, redirects, DigestAuth.authorization(challenge, method,
-                            Urls.requestTarget(url), credentials[0], credentials.length > 1 ? credentials[1] : ""));
-                    return;
-                }
-            }
-            Object scriptBody = null;
-            HttpError error = null;
-            try {
-                byte[] decoded = Compression.decode(raw.header("Content-Encoding"), raw.body());
-                scriptBody = switch (spec.responseType()) {
-                    case TEXT -> decoded == null ? null : new String(decoded, StandardCharsets.UTF_8);
-                    case BINARY -> decoded;
-                    case NONE -> null;
-                };
-            } catch (HttpError decompression) {
-                error = decompression;
-            }
-            int errorCode = emit(exchange, method, url, error == null ? raw : null, error, timings);
-            complete(url, error == null ? raw : null, scriptBody, error, errorCode, timings, connection);
-        } catch (RuntimeException unexpected) {
-            HttpError error = ErrorCodes.of(unexpected);
-            complete(url, null, null, error, error.code(), Timings.ZERO, exchange.connection());
-        }
-    }
-
     private static boolean isRedirect(int status) {
         return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
     }
+
+    // ---- samples and the outcome -------------------------------------------------------------------------------
 
     private int emit(Exchange exchange, String method, URI url, RawResponse raw, HttpError error, Timings timings) {
         if (cancelled) {
@@ -233,11 +235,11 @@ final class RequestRun {
         HttpMetrics.Hop hop = new HttpMetrics.Hop(spec, method, Urls.clean(url), raw == null ? 0 : raw.status(),
                 raw == null ? "" : raw.proto(), error, tlsVersion, ip, timings);
         return client.metrics.emit(client.vu, client.systemTags, hop, client.traffic.takeSent(),
-                client.traffic.takeReceived());
+                client.traffic.takeReceived(), client.tagsMemo);
     }
 
-    private void complete(URI url, RawResponse raw, Object body, HttpError error, int errorCode, Timings timings,
-                          Connection connection) {
+    private HttpOutcome outcome(URI url, RawResponse raw, Object body, HttpError error, int errorCode,
+                                Timings timings, Connection connection) {
         String ip = "";
         int port = 0;
         String tlsVersion = "";
@@ -256,7 +258,7 @@ final class RequestRun {
         if (error != null && !spec.throwErrors() && !cancelled) {
             client.log.log("warn", "Request Failed error=\"" + error.getMessage() + "\" url=" + Urls.clean(url));
         }
-        outcome.complete(new HttpOutcome(url.toString(), raw, body, error, errorCode, timings, ip, port, tlsVersion,
-                cipher, firstRequest));
+        return new HttpOutcome(url.toString(), raw, body, error, errorCode, timings, ip, port, tlsVersion, cipher,
+                firstRequest);
     }
 }
