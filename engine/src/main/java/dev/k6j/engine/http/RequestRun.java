@@ -76,124 +76,181 @@ final class RequestRun {
 
     // ---- the round trips ---------------------------------------------------------------------------------------
 
+    /** Where the request stands between round trips: what the next one sends. */
+    private static final class Next {
+        String method;
+        URI url;
+        byte[] body;
+        int redirects;
+        String authorization;
+        boolean retried;
+
+        Next(String method, URI url, byte[] body) {
+            this.method = method;
+            this.url = url;
+            this.body = body;
+        }
+    }
+
+    /** What a round trip gave: the response, or the failure. */
+    private record Result(RawResponse response, Throwable failure) {
+    }
+
     private HttpOutcome hops() throws InterruptedException {
-        String method = spec.method();
-        URI url = spec.url();
-        byte[] body = wireBody;
-        int redirects = 0;
-        String authorization = null;
-        boolean retried = false;
+        Next next = new Next(spec.method(), spec.url(), wireBody);
         while (true) {
+            String method = next.method;
+            URI url = next.url;
             Target target = Target.of(url);
-            Map<String, List<String>> headers = requestHeaders.forHop(method, url, target, body, authorization);
-            if (firstRequest == null) {
-                firstRequest = new RequestInfo(requestHeaders, method, url, headers);
-            }
-            TimingMarks marks = new TimingMarks();
-            marks.getConn = TimingMarks.now();
-            Exchange exchange = new Exchange(new WireRequest(method, Urls.requestTarget(url), headers, body), marks,
-                    spec.responseType() == HttpRequestSpec.ResponseType.NONE);
-            current = exchange;
-            HttpError abortedBefore = aborted;
-            if (abortedBefore != null) {
-                exchange.fail(abortedBefore);
-            }
-            if (!client.options.httpDebug().isEmpty()) {
-                HttpDebug.request(client, exchange.request(), client.options.httpDebug());
-            }
-            RawResponse raw = null;
-            Throwable failure = null;
-            try {
-                Connection connection = client.pool().acquire(target, exchange);
-                exchange.connection(connection);
-                raw = connection.roundTrip(exchange);
-            } catch (InterruptedException e) {
-                cancelled = true;
-            } catch (Exception e) {
-                failure = exchange.failure() != null ? exchange.failure() : e;
-            }
-            if (Thread.interrupted()) {
-                // The VU is stopping: a socket closed by the interrupt, or a wait cut short. The interrupt is spent
-                // here, as a wait that throws InterruptedException would spend it.
-                cancelled = true;
-            }
-            if (cancelled) {
-                exchange.fail(new HttpError(ErrorCodes.DEFAULT, "request aborted: the VU is stopping"));
-                throw new InterruptedException("request aborted: the VU is stopping");
-            }
-            if (failure != null && !retried && staleConnection(exchange, method, failure)) {
+            Exchange exchange = newExchange(next, target);
+            Result result = carry(exchange, target);
+            if (result.failure() != null && !next.retried && staleConnection(exchange, method, result.failure())) {
                 // A kept connection the server had closed meanwhile: try once more on a new one, as Go does.
-                retried = true;
+                next.retried = true;
                 continue;
             }
-            Timings timings = marks.finish();
+            Timings timings = exchange.marks().finish();
             try {
-                if (failure != null) {
-                    HttpError error = ErrorCodes.of(failure);
+                if (result.failure() != null) {
+                    HttpError error = ErrorCodes.of(result.failure());
                     emit(exchange, method, url, null, error, timings);
                     return outcome(url, null, null, error, error.code(), timings, exchange.connection());
                 }
+                RawResponse raw = result.response();
                 if (!client.options.httpDebug().isEmpty()) {
                     HttpDebug.response(client, raw, client.options.httpDebug());
                 }
                 if (spec.jar() != null) {
-                    List<String> setCookies = raw.headers("Set-Cookie");
-                    if (!setCookies.isEmpty()) {
-                        spec.jar().storeFromResponse(url, setCookies);
-                    }
+                    storeCookies(url, raw);
                 }
-                String location = isRedirect(raw.status()) ? raw.header("Location") : null;
-                if (location != null) {
-                    if (redirects < spec.maxRedirects()) {
-                        URI next = Urls.resolve(url, location);
-                        emit(exchange, method, url, raw, null, timings);
-                        boolean keepBody = raw.status() == 307 || raw.status() == 308;
-                        method = keepBody || method.equals("GET") || method.equals("HEAD") ? method : "GET";
-                        body = keepBody ? body : null;
-                        url = next;
-                        redirects++;
-                        authorization = null;
-                        retried = false;
-                        continue;
-                    }
-                    if (!spec.redirectsGiven()) {
-                        client.log.log("warn", "Stopped after " + redirects + " redirects and returned the redirection;"
-                                + " pass { redirects: n } in request params or set global maxRedirects to silence this"
-                                + " url=" + Urls.clean(spec.url()));
-                    }
+                if (followsRedirect(next, raw) || answersDigest(next, raw)) {
+                    emit(exchange, method, url, raw, null, timings);
+                    next.retried = false;
+                    continue;
                 }
-                if (raw.status() == 401 && authorization == null && spec.auth().equals("digest")
-                        && url.getRawUserInfo() != null) {
-                    String challenge = DigestAuth.challenge(raw.headers("WWW-Authenticate"));
-                    if (challenge != null) {
-                        emit(exchange, method, url, raw, null, timings);
-                        String[] credentials = RequestHeaders.userInfo(url).split(":", 2);
-                        authorization = DigestAuth.authorization(challenge, method, Urls.requestTarget(url),
-                                credentials[0], credentials.length > 1 ? credentials[1] : "");
-                        retried = false;
-                        continue;
-                    }
-                }
-                Object scriptBody = null;
-                HttpError error = null;
-                try {
-                    byte[] decoded = Compression.decode(raw.header("Content-Encoding"), raw.body());
-                    scriptBody = switch (spec.responseType()) {
-                        case TEXT -> decoded == null ? null : new String(decoded, StandardCharsets.UTF_8);
-                        case BINARY -> decoded;
-                        case NONE -> null;
-                    };
-                } catch (HttpError decompression) {
-                    error = decompression;
-                }
-                int errorCode = emit(exchange, method, url, error == null ? raw : null, error, timings);
-                return outcome(url, error == null ? raw : null, scriptBody, error, errorCode, timings,
-                        exchange.connection());
+                return completed(exchange, method, url, raw, timings);
             } catch (RuntimeException unexpected) {
                 HttpError error = ErrorCodes.of(unexpected);
                 return outcome(url, null, null, error, error.code(), Timings.ZERO, exchange.connection());
             }
         }
+    }
+
+    /** The exchange of the next round trip: its headers, wire request and timing marks. */
+    private Exchange newExchange(Next next, Target target) {
+        Map<String, List<String>> headers = requestHeaders.forHop(next.method, next.url, target, next.body,
+                next.authorization);
+        if (firstRequest == null) {
+            firstRequest = new RequestInfo(requestHeaders, next.method, next.url, headers);
+        }
+        TimingMarks marks = new TimingMarks();
+        marks.getConn = TimingMarks.now();
+        Exchange exchange = new Exchange(new WireRequest(next.method, Urls.requestTarget(next.url), headers, next.body),
+                marks, spec.responseType() == HttpRequestSpec.ResponseType.NONE);
+        current = exchange;
+        HttpError abortedBefore = aborted;
+        if (abortedBefore != null) {
+            exchange.fail(abortedBefore);
+        }
+        if (!client.options.httpDebug().isEmpty()) {
+            HttpDebug.request(client, exchange.request(), client.options.httpDebug());
+        }
+        return exchange;
+    }
+
+    /**
+     * One round trip on a pooled or new connection, blocking.
+     *
+     * @throws InterruptedException when the request was cancelled (the VU is stopping)
+     */
+    private Result carry(Exchange exchange, Target target) throws InterruptedException {
+        RawResponse raw = null;
+        Throwable failure = null;
+        try {
+            Connection connection = client.pool().acquire(target, exchange);
+            exchange.connection(connection);
+            raw = connection.roundTrip(exchange);
+        } catch (InterruptedException e) {
+            cancelled = true;
+        } catch (Exception e) {
+            failure = exchange.failure() != null ? exchange.failure() : e;
+        }
+        if (Thread.interrupted()) {
+            // The VU is stopping: a socket closed by the interrupt, or a wait cut short. The interrupt is spent here,
+            // as a wait that throws InterruptedException would spend it.
+            cancelled = true;
+        }
+        if (cancelled) {
+            exchange.fail(new HttpError(ErrorCodes.DEFAULT, "request aborted: the VU is stopping"));
+            throw new InterruptedException("request aborted: the VU is stopping");
+        }
+        return new Result(raw, failure);
+    }
+
+    private void storeCookies(URI url, RawResponse raw) {
+        List<String> setCookies = raw.headers("Set-Cookie");
+        if (!setCookies.isEmpty()) {
+            spec.jar().storeFromResponse(url, setCookies);
+        }
+    }
+
+    /** A redirect to follow: {@code next} becomes the request to its location. */
+    private boolean followsRedirect(Next next, RawResponse raw) {
+        String location = isRedirect(raw.status()) ? raw.header("Location") : null;
+        if (location == null) {
+            return false;
+        }
+        if (next.redirects >= spec.maxRedirects()) {
+            if (!spec.redirectsGiven()) {
+                client.log.log("warn", "Stopped after " + next.redirects + " redirects and returned the redirection;"
+                        + " pass { redirects: n } in request params or set global maxRedirects to silence this"
+                        + " url=" + Urls.clean(spec.url()));
+            }
+            return false;
+        }
+        URI resolved = Urls.resolve(next.url, location);
+        boolean keepBody = raw.status() == 307 || raw.status() == 308;
+        String method = next.method;
+        next.method = keepBody || method.equals("GET") || method.equals("HEAD") ? method : "GET";
+        next.body = keepBody ? next.body : null;
+        next.url = resolved;
+        next.redirects++;
+        next.authorization = null;
+        return true;
+    }
+
+    /** A digest challenge to answer: {@code next} becomes the same request with credentials. */
+    private boolean answersDigest(Next next, RawResponse raw) {
+        if (raw.status() != 401 || next.authorization != null || !spec.auth().equals("digest")
+                || next.url.getRawUserInfo() == null) {
+            return false;
+        }
+        String challenge = DigestAuth.challenge(raw.headers("WWW-Authenticate"));
+        if (challenge == null) {
+            return false;
+        }
+        String[] credentials = RequestHeaders.userInfo(next.url).split(":", 2);
+        next.authorization = DigestAuth.authorization(challenge, next.method, Urls.requestTarget(next.url),
+                credentials[0], credentials.length > 1 ? credentials[1] : "");
+        return true;
+    }
+
+    /** The last round trip: the body decoded for the script, the samples, the outcome. */
+    private HttpOutcome completed(Exchange exchange, String method, URI url, RawResponse raw, Timings timings) {
+        Object scriptBody = null;
+        HttpError error = null;
+        try {
+            byte[] decoded = Compression.decode(raw.header("Content-Encoding"), raw.body());
+            scriptBody = switch (spec.responseType()) {
+                case TEXT -> decoded == null ? null : new String(decoded, StandardCharsets.UTF_8);
+                case BINARY -> decoded;
+                case NONE -> null;
+            };
+        } catch (HttpError decompression) {
+            error = decompression;
+        }
+        int errorCode = emit(exchange, method, url, error == null ? raw : null, error, timings);
+        return outcome(url, error == null ? raw : null, scriptBody, error, errorCode, timings, exchange.connection());
     }
 
     /**

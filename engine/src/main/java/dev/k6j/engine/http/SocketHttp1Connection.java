@@ -2,8 +2,12 @@ package dev.k6j.engine.http;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLSession;
 
@@ -12,27 +16,35 @@ import javax.net.ssl.SSLSession;
  * the response itself, blocking. On a virtual thread (every VU's) a blocked read parks only that thread, and the
  * JDK's poller wakes it when bytes arrive, so a request costs no hand-over to another thread and back.
  *
+ * <p>A server may close a kept connection while it waits in the pool. Go's client notices at once (a goroutine reads
+ * every connection); here a connection idle for more than a few milliseconds is probed with one non-blocking read
+ * before it is used again, so a request that must not be sent twice (a POST) never goes out on a dead connection.
+ *
  * <p>Threads: one round trip at a time, on its thread; {@link #close()} from any thread (an abort closes the socket,
  * which wakes the blocked thread with an exception).
  */
 final class SocketHttp1Connection implements Connection {
 
-    private final Socket socket;
+    /** Idle for longer than this, a connection is probed before reuse; busy connections skip the system call. */
+    private static final long PROBE_AFTER_IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+
+    private final SocketChannel socket;
     private final InetSocketAddress remote;
     private final Http1RequestWriter writer;
     private final Http1ResponseReader reader;
     private final TrafficCounter traffic;
     private final Consumer<SocketHttp1Connection> release;
     private volatile boolean busy;
+    private volatile long idleSince;
 
-    private SocketHttp1Connection(Socket socket, InetSocketAddress remote, TrafficCounter traffic,
-                                  Consumer<SocketHttp1Connection> release) throws IOException {
+    private SocketHttp1Connection(SocketChannel socket, InetSocketAddress remote, TrafficCounter traffic,
+                                  Consumer<SocketHttp1Connection> release) {
         this.socket = socket;
         this.remote = remote;
         this.traffic = traffic;
         this.release = release;
-        this.writer = new Http1RequestWriter(socket.getOutputStream());
-        this.reader = new Http1ResponseReader(socket.getInputStream());
+        this.writer = new Http1RequestWriter(Channels.newOutputStream(socket));
+        this.reader = new Http1ResponseReader(Channels.newInputStream(socket));
     }
 
     /**
@@ -43,13 +55,13 @@ final class SocketHttp1Connection implements Connection {
     static SocketHttp1Connection open(InetSocketAddress address, Exchange exchange, int dialTimeoutMillis,
                                       TrafficCounter traffic, Consumer<SocketHttp1Connection> release)
             throws IOException {
-        Socket socket = new Socket();
+        SocketChannel socket = SocketChannel.open();
         exchange.abortHook(() -> closeQuietly(socket));
         try {
-            socket.setTcpNoDelay(true);
-            socket.setKeepAlive(true);
+            socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            socket.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
             exchange.marks().connectStart = TimingMarks.now();
-            socket.connect(address, dialTimeoutMillis);
+            socket.socket().connect(address, dialTimeoutMillis);
             exchange.marks().connectDone = TimingMarks.now();
             return new SocketHttp1Connection(socket, address, traffic, release);
         } catch (SocketTimeoutException e) {
@@ -77,7 +89,8 @@ final class SocketHttp1Connection implements Connection {
             // From here on a late abort (a timeout firing now) must not close a connection that went back to the pool.
             exchange.abortHook(null);
             busy = false;
-            if (reader.keepAlive() && !socket.isClosed()) {
+            idleSince = System.nanoTime();
+            if (reader.keepAlive() && socket.isOpen()) {
                 release.accept(this);
             } else {
                 close();
@@ -92,7 +105,27 @@ final class SocketHttp1Connection implements Connection {
 
     @Override
     public boolean usable() {
-        return !busy && !socket.isClosed();
+        return !busy && socket.isOpen() && (System.nanoTime() - idleSince < PROBE_AFTER_IDLE_NANOS || stillOpen());
+    }
+
+    /**
+     * Whether the server kept the connection: a non-blocking read finds nothing to read (a closed connection reads
+     * the end, a server that sent something unasked is not trusted either). On a virtual thread the socket is
+     * non-blocking underneath already, so switching modes costs no system call; the read costs one.
+     */
+    private boolean stillOpen() {
+        try {
+            socket.configureBlocking(false);
+            int read = socket.read(ByteBuffer.allocate(1));
+            socket.configureBlocking(true);
+            if (read == 0) {
+                return true;
+            }
+        } catch (IOException | RuntimeException e) {
+            // unusable: closed below
+        }
+        close();
+        return false;
     }
 
     @Override
@@ -115,7 +148,7 @@ final class SocketHttp1Connection implements Connection {
         return null;
     }
 
-    private static void closeQuietly(Socket socket) {
+    private static void closeQuietly(SocketChannel socket) {
         try {
             socket.close();
         } catch (IOException ignored) {
