@@ -6,9 +6,11 @@
 #
 #   benchmarks/vs-k6.sh [--gatling] [--rounds N] [WORKLOAD...]
 #
-# Workloads (default: get api):
+# Workloads (default: get api js):
 #   get   50 VUs x 20 s, http.get('/hello') + one check, no think time
 #   api   50 VUs x 20 s, GET a 1 KB JSON document, r.json(), JSON.stringify, three checks
+#   js    1 VU x 100 iterations of JSON-heavy JavaScript (a 1,000-key object through JSON.stringify/parse 100
+#         times, scripts/json-roundtrip.js): how much faster k6j's JavaScript is (no Gatling row)
 # Knobs (environment): K6_BIN (a k6 binary; default ~/.cache/k6-baseline/k6, which
 # ../shared/tools/build-k6.sh makes; with K6_GIT_DIR naming a fetched grafana/k6 git directory this script builds
 # it), BENCH_ROUNDS (3), BENCH_VUS (50), BENCH_DURATION (20s), K6J_JS_RUNTIME and K6J_JAVA_OPTS (passed to ./k6j).
@@ -33,7 +35,7 @@ while (($#)); do
     esac
     shift
 done
-((${#workloads[@]})) || workloads=(get api)
+((${#workloads[@]})) || workloads=(get api js)
 vus=${BENCH_VUS:-50}
 duration=${BENCH_DURATION:-20s}
 seconds=${duration%s}
@@ -48,13 +50,16 @@ workload() {
         api) wl_desc="API-style: GET JSON, r.json(), JSON.stringify, 3 checks, $vus VUs, $duration"
              wl_script=benchmarks/scripts/vs-k6/http-api.js
              wl_args=(-u "$vus" -d "$duration"); wl_gatling=dev.k6j.bench.ApiSimulation ;;
+        js)  wl_desc="JSON-heavy JavaScript, 1 VU x ${BENCH_JS_ITERATIONS:-100} iterations"
+             wl_script=benchmarks/scripts/json-roundtrip.js
+             wl_args=(-u 1 -i "${BENCH_JS_ITERATIONS:-100}"); wl_gatling= ;;
         *) return 1 ;;
     esac
 }
 # The issue's goals, as awk conditions on the medians' ratios (k6j/k6): it = iterations/s, cpu = CPU/iteration.
-declare -A goal_text=([get]="CPU/it <= 0.8x k6 and it/s >= 1.2x k6" [api]="it/s >= 1.2x k6")
-declare -A goal_test=([get]="cpu <= 0.8 && it >= 1.2" [api]="it >= 1.2")
-for w in "${workloads[@]}"; do workload "$w" || die "unknown workload '$w' (get, api)"; done
+declare -A goal_text=([get]="CPU/it <= 0.8x k6 and it/s >= 1.2x k6" [api]="it/s >= 1.2x k6" [js]="it/s >= 3x k6")
+declare -A goal_test=([get]="cpu <= 0.8 && it >= 1.2" [api]="it >= 1.2" [js]="it >= 3")
+for w in "${workloads[@]}"; do workload "$w" || die "unknown workload '$w' (get, api, js)"; done
 
 # --- tools --------------------------------------------------------------------------------------------------------
 apt_install() {
@@ -140,6 +145,7 @@ run_one() {
         k6j) K6J_SKIP_BUILD=1 /usr/bin/time -f '%U %S %e %M' -o "$timing" ./k6j run -q "${wl_args[@]}" \
                  -e "TARGET=$target" --summary-export "$summary" "$wl_script" >"$log" 2>&1 </dev/null ;;
         gatling)
+             [[ -n $wl_gatling ]] || return 0
              /usr/bin/time -f '%U %S %e %M' -o "$timing" "$K6J_JDK/bin/java" -server -Xmx1G -XX:MaxInlineLevel=20 \
                  -XX:MaxTrivialSize=12 --add-opens=java.base/java.lang=ALL-UNNAMED --enable-native-access=ALL-UNNAMED \
                  --sun-misc-unsafe-memory-access=allow -Dtarget="$target" -Dusers="$vus" -Dseconds="$seconds" \
