@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.graalvm.polyglot.Value;
 
 /**
@@ -29,13 +30,16 @@ final class EndOfTest {
     }
 
     /**
-     * Reports the end of the test. Returns false when {@code handleSummary} timed out (the default summary is
+     * Reports the end of the test, first handing the summary data to {@code summaryListener} (outputs that write
+     * reports). Returns false when {@code handleSummary} timed out (the default summary is
      * printed instead, and the run ends with k6's time-out code).
      */
     static boolean report(RunRequest request, VirtualUser serviceVu, TestOptions options, MetricsSnapshot snapshot,
-                       ThresholdResults thresholds, Duration elapsed) throws InterruptedException {
+                       ThresholdResults thresholds, Duration elapsed, Consumer<Map<String, Object>> summaryListener)
+            throws InterruptedException {
         Map<String, Object> data = SummaryData.build(snapshot, thresholds, summaryOptions(options, request),
                 elapsed, request.stdoutIsTty(), false, options.summaryTrendStats());
+        summaryListener.accept(data);
         if (request.summaryExport() != null) {
             write(request.workingDirectory().resolve(request.summaryExport()),
                     SummaryExport.render(data).getBytes(StandardCharsets.UTF_8));
