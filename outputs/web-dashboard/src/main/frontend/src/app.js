@@ -584,6 +584,7 @@
       await loadInlined(inlined);
       render();
       api.renderMillis = performance.now() - started;
+      api.readyAt = performance.now();
       document.body.dataset.ready = 'true';
     } else {
       document.getElementById('report-link').hidden = false;
@@ -598,7 +599,7 @@
   }
 
   // For tests and the curious: the page's state and charts.
-  const api = { state: state, charts: charts, renderMillis: null };
+  const api = { state: state, charts: charts, renderMillis: null, readyAt: null };
   window.k6jDashboard = api;
   main().catch((e) => {
     document.getElementById('status').textContent = 'error: ' + e.message;

@@ -30,10 +30,11 @@ final class JsonResults {
     private JsonResults() {
     }
 
-    static void aggregate(Path file, Duration period, List<String> tags, EventListener events) throws IOException {
+    static void aggregate(Path file, Duration configured, List<String> tags, EventListener events) throws IOException {
         Map<String, Metric> metrics = new HashMap<>();
         Map<String, List<String>> thresholds = new LinkedHashMap<>();
-        readMetrics(file, metrics, thresholds);
+        Duration span = readMetrics(file, metrics, thresholds);
+        Duration period = period(configured, span);
         Dashboard dashboard = new Dashboard(events, tags);
         List<Sample> pending = new ArrayList<>();
         Instant boundary = null;
@@ -82,14 +83,44 @@ final class JsonResults {
         dashboard.stop(null, last);
     }
 
-    private static void readMetrics(Path file, Map<String, Metric> metrics, Map<String, List<String>> thresholds)
+    /**
+     * The period of the events: the one asked for, but short enough for at least {@value #MIN_POINTS} points on a
+     * short test (whole seconds), and long enough for at most {@value #MAX_POINTS} on a long one (whole periods, as
+     * xk6-dashboard's live output does), so charts are readable and reports stay small.
+     */
+    static Duration period(Duration configured, Duration span) {
+        long periodMillis = configured.toMillis();
+        long spanMillis = span.toMillis();
+        if (spanMillis < periodMillis * MIN_POINTS) {
+            return Duration.ofSeconds(Math.max(1, Math.min(configured.toSeconds(), spanMillis / 1000 / MIN_POINTS)));
+        }
+        long periods = (long) Math.ceil((double) spanMillis / MAX_POINTS / periodMillis);
+        return configured.multipliedBy(Math.max(1, periods));
+    }
+
+    private static final int MIN_POINTS = 30;
+    private static final int MAX_POINTS = 2880;
+
+    /** Reads the metric definitions and thresholds, and returns the time the samples span. */
+    private static Duration readMetrics(Path file, Map<String, Metric> metrics, Map<String, List<String>> thresholds)
             throws IOException {
+        Instant first = null;
+        Instant last = null;
         try (BufferedReader reader = EventsReader.reader(file)) {
             String line;
             int number = 0;
             while ((line = reader.readLine()) != null) {
                 number++;
-                if (line.isBlank() || !line.contains("\"Metric\"")) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                if (line.contains("\"Point\"")) {
+                    Instant time = timeOf(EventsReader.parse(line, file, number), file, number);
+                    first = first == null || time.isBefore(first) ? time : first;
+                    last = last == null || time.isAfter(last) ? time : last;
+                    continue;
+                }
+                if (!line.contains("\"Metric\"")) {
                     continue;
                 }
                 JsonNode node = EventsReader.parse(line, file, number);
@@ -107,6 +138,16 @@ final class JsonResults {
                 }
             }
         }
+        return first == null ? Duration.ZERO : Duration.between(first, last);
+    }
+
+    private static Instant timeOf(JsonNode point, Path file, int number) {
+        String text = point.path("data").path("time").asText();
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(file + " line " + number + ": '" + text + "' is not a time");
+        }
     }
 
     private static Sample sample(JsonNode point, Map<String, Metric> metrics, Path file, int number) {
@@ -117,13 +158,7 @@ final class JsonResults {
                     + "', which no \"Metric\" line defines");
         }
         JsonNode data = point.path("data");
-        Instant time;
-        try {
-            time = OffsetDateTime.parse(data.path("time").asText()).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(file + " line " + number + ": '" + data.path("time").asText()
-                    + "' is not a time");
-        }
+        Instant time = timeOf(point, file, number);
         Map<String, String> tags = new HashMap<>();
         data.path("tags").properties().forEach(tag -> tags.put(tag.getKey(), tag.getValue().asText()));
         long nanos = time.getEpochSecond() * 1_000_000_000L + time.getNano();

@@ -48,13 +48,22 @@ final class WebDashboardOutput implements Output, WithThresholds, WithThresholdR
         this.server = config.serves() ? bind() : null;
     }
 
-    /** Binds the port when the output is made, as k6 does before its banner, so the banner shows the real port. */
+    /**
+     * Binds the port when the output is made, so the banner shows the real port. As in k6, a busy default port
+     * (5665, another test running?) is a warning and the run goes on without a page; a port asked for is an error.
+     */
     private EventServer bind() {
         try {
             return EventServer.bind(config.listenHost(), config.port(), report);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot serve the web dashboard on " + config.listenHost() + ":"
-                    + config.port() + ": " + e.getMessage() + "; choose another port with K6_WEB_DASHBOARD_PORT"
+            String problem = "cannot serve the web dashboard on " + config.listenHost() + ":" + config.port() + ": "
+                    + e.getMessage();
+            if (config.port() == DashboardConfig.DEFAULT_PORT) {
+                params.logger().log(System.Logger.Level.WARNING, problem + "; going on without it (choose a port"
+                        + " with K6_WEB_DASHBOARD_PORT, 0 for any free one)");
+                return null;
+            }
+            throw new IllegalArgumentException(problem + "; choose another port with K6_WEB_DASHBOARD_PORT"
                     + " (0 for any free port, -1 for none)");
         }
     }
