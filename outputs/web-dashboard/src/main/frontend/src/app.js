@@ -479,6 +479,7 @@
       layoutKey = key;
       for (const chart of charts.values()) chart.plot.destroy();
       charts.clear();
+      filled.clear();
       main.innerHTML = layoutHtml(groups);
       for (const spec of specs) {
         const container = document.getElementById('plot-' + spec.id);
@@ -498,12 +499,14 @@
     document.body.dataset.state = state.stop ? 'ended' : 'running';
   }
 
+  const filled = new Map(); // slot id -> the HTML it holds, so unchanged slots are not rebuilt
+
   function fill(id, html) {
     const element = document.getElementById(id);
-    if (element && element.dataset.html !== html) {
+    if (element && filled.get(id) !== html) {
       const open = element.querySelector('details[open]') !== null;
       element.innerHTML = html;
-      element.dataset.html = html;
+      filled.set(id, html);
       if (open) {
         const details = element.querySelector('details');
         if (details) details.open = true;

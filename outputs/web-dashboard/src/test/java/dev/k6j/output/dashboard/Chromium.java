@@ -126,11 +126,16 @@ final class Chromium implements AutoCloseable {
 
     /** A full-page PNG screenshot of the current page, {@code width} pixels wide. */
     void screenshot(Path file, int width) throws Exception {
+        screenshot(file, width, 8000);
+    }
+
+    /** A PNG screenshot of the top of the current page, at most {@code maxHeight} pixels high. */
+    void screenshot(Path file, int width, int maxHeight) throws Exception {
         send("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", 900, "deviceScaleFactor", 1,
                 "mobile", false));
         Thread.sleep(400);
         int height = evaluate("document.documentElement.scrollHeight").asInt(900);
-        send("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", Math.min(height, 8000),
+        send("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", Math.min(height, maxHeight),
                 "deviceScaleFactor", 1, "mobile", false));
         Thread.sleep(400);
         String png = send("Page.captureScreenshot", Map.of("format", "png")).path("data").asText();

@@ -73,6 +73,7 @@ class DashboardBrowserIT {
             double renderMillis = chromium.evaluate("k6jDashboard.renderMillis").asDouble();
             System.out.printf("report %s: %d bytes, rendered in %.0f ms%n", report, Files.size(report), renderMillis);
             chromium.screenshot(SCREENSHOTS.resolve("report.png"), 1400);
+            chromium.screenshot(SCREENSHOTS.resolve("report-top.png"), 1280, 1500); // docs/dashboard-report.png
 
             Path fromRecording = dir.resolve("from-recording.html");
             WebDashboardCommand.writeReport(recording, fromRecording);

@@ -13,9 +13,14 @@ import java.util.regex.Pattern;
  */
 record EndOfTestSummary(long iterations, long httpReqs, long checksPassed, long checksFailed) {
 
+    /** A metric's line starts with its name, after the indent and a threshold's ✓ or ✗. */
+    private static final String LINE = "(?m)^[\\s✓✗]*";
+
     static EndOfTestSummary parse(String stdout) {
-        return new EndOfTestSummary(number(stdout, "iterations\\.+: (\\d+)"), number(stdout, "http_reqs\\.+: (\\d+)"),
-                number(stdout, "checks\\.+: [\\d.]+% ✓ (\\d+)"), number(stdout, "checks\\.+: [\\d.]+% ✓ \\d+\\s+✗ (\\d+)"));
+        return new EndOfTestSummary(number(stdout, LINE + "iterations\\.+: (\\d+)"),
+                number(stdout, LINE + "http_reqs\\.+: (\\d+)"),
+                number(stdout, LINE + "checks\\.+: [\\d.]+% ✓ (\\d+)"),
+                number(stdout, LINE + "checks\\.+: [\\d.]+% ✓ \\d+\\s+✗ (\\d+)"));
     }
 
     private static long number(String text, String regex) {

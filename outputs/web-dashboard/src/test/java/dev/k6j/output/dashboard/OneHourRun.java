@@ -48,7 +48,7 @@ final class OneHourRun {
         String[] groups = {"::home", "::search", "::product", "::checkout"};
         for (int period = 1; period <= 360; period++) {
             List<Sample> samples = new ArrayList<>();
-            for (int i = 0; i < 200; i++) {
+            for (int i = 0; i < 60; i++) {
                 TagSet tags = TagSet.of("scenario", scenarios[i % 2]).with("group", groups[i % 4]);
                 for (Metric trend : TRENDS) {
                     samples.add(new Sample(trend, 0, 5 + random.nextDouble() * 200, tags, TagSet.EMPTY));
