@@ -34,7 +34,8 @@ final class Dashboard {
     private Instant start;
     private Instant lastFlush;
     private boolean hasThresholds;
-    private Map<String, List<String>> failures = Map.of();
+    /** The latest failing thresholds; null until the engine first evaluated them (the page then says so). */
+    private Map<String, List<String>> failures;
 
     Dashboard(EventListener events, List<String> tags) {
         this.events = events;
@@ -62,7 +63,7 @@ final class Dashboard {
     }
 
     /** Adds the samples since the last flush and sends {@code metric} (if new ones came), {@code cumulative},
-     * {@code threshold} (when the test has thresholds) and the period's {@code snapshot}. */
+     * {@code threshold} (when the test has thresholds and they were evaluated) and the period's {@code snapshot}. */
     void flush(List<Sample> samples, Instant now) {
         Meter period = new Meter(tags);
         for (Sample sample : samples) {
@@ -77,7 +78,7 @@ final class Dashboard {
         List<String> names = new ArrayList<>(announced.keySet());
         events.onEvent(new DashboardEvent(DashboardEvent.CUMULATIVE,
                 withClock(names, cumulative.values(names, Duration.between(start, now)), now)));
-        if (hasThresholds) {
+        if (hasThresholds && failures != null) {
             events.onEvent(new DashboardEvent(DashboardEvent.THRESHOLD, failures));
         }
         Duration periodLength = Duration.between(lastFlush, now);

@@ -111,6 +111,25 @@ class DashboardBrowserIT {
         }
     }
 
+    @Test
+    void webSocketGrpcAndTcpGetSectionsAndAnExtensionsMetricsGetCharts() throws Exception {
+        Path report = dir.resolve("protocols.html");
+        new Report().write(report, ProtocolRun.events());
+        try (Chromium chromium = Chromium.start()) {
+            chromium.open(report.toUri().toString());
+
+            for (String chart : new String[] {"ws-rates", "ws-durations", "grpc-rates", "grpc-durations",
+                    "tcp-rates", "tcp-durations", "custom-kafka_writer_messages", "custom-kafka_writer_latency"}) {
+                assertThat(pointsIn(chromium, chart)).as("points in chart " + chart).isEqualTo(10);
+            }
+            assertThat(tile(chromium, "ws_sessions.count")).isEqualTo("105");
+            assertThat(texts(chromium, "#custom-metrics h3"))
+                    .containsExactly("kafka_writer_latency", "kafka_writer_messages (rate)");
+            assertThat(chromium.errors()).as("console errors").isEmpty();
+            chromium.screenshot(SCREENSHOTS.resolve("protocols.png"), 1400);
+        }
+    }
+
     /** The tiles, tables and charts of a page against the end-of-test summary. */
     private static void assertShowsTheRun(Chromium chromium, EndOfTestSummary summary, boolean withThresholdOutcome)
             throws Exception {
