@@ -181,7 +181,6 @@
       stroke: palette[i % palette.length],
       fill: spec.fill && i === 0 ? palette[0] + '22' : undefined,
       width: 1.6,
-      points: { show: state.snapshots.length < 3 },
       value: valueFormatter(s.axis === 'y2' ? spec.kinds.y2 : spec.kinds.y),
       spanGaps: false,
     })));

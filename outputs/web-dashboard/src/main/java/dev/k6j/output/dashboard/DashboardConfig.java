@@ -119,10 +119,6 @@ public record DashboardConfig(int port, String host, Duration period, boolean op
         return List.copyOf(all);
     }
 
-    /** The address to listen on, {@code host:port}; only meaningful when {@link #serves()}. */
-    String listenHost() {
-        return host.isEmpty() ? "0.0.0.0" : host;
-    }
 
     /** Whether a web server is started. */
     public boolean serves() {

@@ -43,9 +43,13 @@ final class EventServer implements EventListener {
         server.createContext("/", this::page);
     }
 
-    /** Binds the address now (so the banner can show the port) and serves once {@link #start()} is called. */
+    /**
+     * Binds the address now (so the banner can show the port) and serves once {@link #start()} is called. An
+     * empty host is every interface, IPv4 and IPv6, as k6 listens.
+     */
     static EventServer bind(String host, int port, Report report) throws IOException {
-        return new EventServer(HttpServer.create(new InetSocketAddress(host, port), 64), report);
+        InetSocketAddress address = host.isEmpty() ? new InetSocketAddress(port) : new InetSocketAddress(host, port);
+        return new EventServer(HttpServer.create(address, 64), report);
     }
 
     /** The port bound (the chosen one when 0 was asked for). */

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -67,11 +66,5 @@ final class EventsReader {
             throw new IllegalArgumentException(file + " line " + number + " is not JSON: "
                     + e.getMessage().lines().findFirst().orElse(""));
         }
-    }
-
-    /** For tests: the data of an event as a map. */
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> asMap(Object data) {
-        return (Map<String, Object>) data;
     }
 }

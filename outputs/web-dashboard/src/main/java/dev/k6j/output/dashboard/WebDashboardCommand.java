@@ -92,7 +92,7 @@ public final class WebDashboardCommand implements Subcommand {
         events.add(history);
         EventServer server = null;
         if (config.serves()) {
-            server = EventServer.bind(config.listenHost(), config.port(), new Report());
+            server = EventServer.bind(config.host(), config.port(), new Report());
             events.add(server);
             server.start();
         }

@@ -54,10 +54,10 @@ final class WebDashboardOutput implements Output, WithThresholds, WithThresholdR
      */
     private EventServer bind() {
         try {
-            return EventServer.bind(config.listenHost(), config.port(), report);
+            return EventServer.bind(config.host(), config.port(), report);
         } catch (IOException e) {
-            String problem = "cannot serve the web dashboard on " + config.listenHost() + ":" + config.port() + ": "
-                    + e.getMessage();
+            String problem = "cannot serve the web dashboard on " + (config.host().isEmpty() ? "port "
+                    : config.host() + ":") + config.port() + ": " + e.getMessage();
             if (config.port() == DashboardConfig.DEFAULT_PORT) {
                 params.logger().log(System.Logger.Level.WARNING, problem + "; going on without it (choose a port"
                         + " with K6_WEB_DASHBOARD_PORT, 0 for any free one)");
