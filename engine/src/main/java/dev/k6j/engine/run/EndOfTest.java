@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.graalvm.polyglot.Value;
 
 /**
@@ -36,11 +37,13 @@ final class EndOfTest {
     }
 
     /**
-     * Reports the end of the test with its {@link #summaryData}. Returns false when {@code handleSummary} timed out
-     * (the default summary is printed instead, and the run ends with k6's time-out code).
+     * Reports the end of the test with its {@link #summaryData}, first handing the data to {@code summaryListener}
+     * (outputs that write reports). Returns false when {@code handleSummary} timed out (the default summary is printed
+     * instead, and the run ends with k6's time-out code).
      */
-    static boolean report(RunRequest request, VirtualUser serviceVu, TestOptions options, Map<String, Object> data)
-            throws InterruptedException {
+    static boolean report(RunRequest request, VirtualUser serviceVu, TestOptions options, Map<String, Object> data,
+                          Consumer<Map<String, Object>> summaryListener) throws InterruptedException {
+        summaryListener.accept(data);
         if (request.summaryExport() != null) {
             write(request.workingDirectory().resolve(request.summaryExport()),
                     SummaryExport.render(data).getBytes(StandardCharsets.UTF_8));

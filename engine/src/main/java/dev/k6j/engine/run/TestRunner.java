@@ -22,6 +22,7 @@ import dev.k6j.engine.metrics.ThresholdResults;
 import dev.k6j.engine.metrics.Thresholds;
 import dev.k6j.engine.output.OutputContext;
 import dev.k6j.engine.output.OutputManager;
+import dev.k6j.engine.output.WebDashboardSwitch;
 import dev.k6j.engine.progress.ProgressBar;
 import dev.k6j.engine.progress.ProgressPrinter;
 import dev.k6j.engine.segment.ExecutionTuple;
@@ -79,7 +80,9 @@ public final class TestRunner {
      */
     public RunOutcome execute() throws InterruptedException {
         // A missing output is known before the script's init code runs, as a missing module is during it.
-        OutputManager.requireKnown(request.outputs(), extensions);
+        List<String> outFlags = WebDashboardSwitch.outputs(request.outputs(), request.systemEnvironment(),
+                request.configFile() == null ? Map.of() : ConfigFile.read(request.configFile()), extensions);
+        OutputManager.requireKnown(outFlags, extensions);
         MetricRegistryImpl registry = new MetricRegistryImpl();
         BuiltinMetrics builtin = new BuiltinMetrics(registry);
         ConsoleLog console = new ConsoleLog(request.stderr(), request.verbose(), request.color());
@@ -116,8 +119,8 @@ public final class TestRunner {
             }
             RestApiServer api = startApi(new RunController(testRun, working), console);
             try {
-                return runTest(testRun, options, tuple, executors, working, plan, thresholds, serviceVu, registry,
-                        builtin, metrics, runtime, console, timers);
+                return runTest(outFlags, testRun, options, tuple, executors, working, plan, thresholds, serviceVu,
+                        registry, builtin, metrics, runtime, console, timers);
             } finally {
                 if (api != null) {
                     api.close();
@@ -129,7 +132,8 @@ public final class TestRunner {
     }
 
     @SuppressWarnings("checkstyle:ParameterNumber")
-    private RunOutcome runTest(TestRunState testRun, TestOptions options, ExecutionTuple tuple, List<Executor> executors,
+    private RunOutcome runTest(List<String> outFlags, TestRunState testRun, TestOptions options, ExecutionTuple tuple,
+                             List<Executor> executors,
                              List<Executor> working, ExecutionPlan plan, Thresholds thresholds, VirtualUser serviceVu,
                              MetricRegistryImpl registry, BuiltinMetrics builtin, MetricsEngine metrics,
                              JsRuntime runtime, ConsoleLog console, ScheduledExecutorService timers)
@@ -137,10 +141,10 @@ public final class TestRunner {
         Map<String, Object> raw = options.raw();
         VuEnvironment env = environment(runtime, registry, metrics, testRun, options.tags(), options.systemTags(),
                 console, timers);
-        OutputManager outputs = OutputManager.create(request.outputs(), extensions, new OutputContext(
+        OutputManager outputs = OutputManager.create(outFlags, extensions, new OutputContext(
                 request.configFile() == null ? Map.of() : ConfigFile.read(request.configFile()),
                 request.systemEnvironment(), raw, request.workingDirectory(), request.stdout(), request.stderr(),
-                name -> new ConsoleLogger(name, console, 0)));
+                name -> new ConsoleLogger(name, console, 0), request.script().displayName()));
         outputs.setThresholds(thresholds.sources());
         outputs.setTestRunStopCallback(cause -> testRun.stop(new TestRunState.StopReason(
                 ExitCode.GENERIC_ENGINE, "an output stopped the test: " + cause.getMessage())));
@@ -173,7 +177,7 @@ public final class TestRunner {
             ScenarioScheduler scheduler = new ScenarioScheduler(working, context);
             testRun.setStatus(ExecutionStatus.RUNNING);
             try {
-                runScenarios(scheduler, testRun, options, thresholds, builtin, metrics, plan, console);
+                runScenarios(scheduler, testRun, options, thresholds, builtin, metrics, plan, console, outputs);
             } finally {
                 allVus.addAll(pool.all());
             }
@@ -184,9 +188,13 @@ public final class TestRunner {
             metrics.flush();
             MetricsSnapshot snapshot = metrics.snapshot();
             ThresholdResults results = thresholds.evaluateFinal(snapshot, testRun.elapsed());
+            if (!options.noThresholds() && !thresholds.isEmpty()) {
+                outputs.setThresholdResults(results.okByMetric());
+            }
             Map<String, Object> summaryData = EndOfTest.summaryData(request, options, snapshot, results,
                     testRun.elapsed());
-            boolean summaryCompleted = EndOfTest.report(request, serviceVu, options, summaryData);
+            boolean summaryCompleted = EndOfTest.report(request, serviceVu, options, summaryData,
+                    outputs::setTestSummary);
             TestRunState.StopReason end = ending(testRun, results, options);
             ExitCode exit = end == null ? ExitCode.SUCCESS : end.exitCode();
             if (end != null) {
@@ -211,7 +219,7 @@ public final class TestRunner {
     /** The scenarios with the live progress and the clock's jobs around them. */
     private void runScenarios(ScenarioScheduler scheduler, TestRunState testRun, TestOptions options,
                               Thresholds thresholds, BuiltinMetrics builtin, MetricsEngine metrics, ExecutionPlan plan,
-                              ConsoleLog console) throws InterruptedException {
+                              ConsoleLog console, OutputManager outputs) throws InterruptedException {
         List<ProgressBar> bars = new ArrayList<>();
         boolean tty = request.stdoutIsTty();
         int width = tty && !request.quiet() ? ProgressPrinter.terminalWidth(request.systemEnvironment()) : 80;
@@ -219,7 +227,7 @@ public final class TestRunner {
         bars.add(ProgressBar.hijacked(stats::line));
         bars.addAll(scheduler.bars());
         RunTicker ticker = RunTicker.start(metrics, thresholds, testRun, builtin, TagSet.of(options.tags()),
-                options.noThresholds());
+                options.noThresholds(), results -> outputs.setThresholdResults(results.okByMetric()));
         try (ProgressPrinter printer = ProgressPrinter.start(request.stderr(), tty, request.color(), request.quiet(),
                 bars, width)) {
             console.setPersistentText(printer::persistentText);
