@@ -34,6 +34,8 @@ final class ItRepository {
         it.install("k6j-parent", root.resolve("pom.xml"), null);
         it.install("k6j-spi", root.resolve("spi/pom.xml"), root.resolve("spi/target/k6j-spi-" + it.version + ".jar"));
         it.install("k6j-engine", root.resolve("engine/pom.xml"), root.resolve("engine/target/k6j-engine.jar"));
+        it.install("k6j-output-web-dashboard", root.resolve("outputs/web-dashboard/pom.xml"),
+                root.resolve("outputs/web-dashboard/target/k6j-output-web-dashboard.jar"));
         it.install("k6j-junit", root.resolve("junit/pom.xml"),
                 root.resolve("junit/target/k6j-junit-" + it.version + ".jar"));
         it.install("k6j-maven-plugin", root.resolve("maven-plugin/pom.xml"), Path.of(property("k6j.it.pluginJar")));

@@ -48,6 +48,8 @@ class JavaBuildIT {
         assertThat(reports.resolve("smoke/summary.json")).content(StandardCharsets.UTF_8)
                 .contains("\"http_req_duration\"");
         assertThat(reports.resolve(ResultsFile.NAME)).content(StandardCharsets.UTF_8).contains("\"exitCode\" : 0");
+        assertThat(reports.resolve("smoke/report.html")).content(StandardCharsets.UTF_8)
+                .as("the web dashboard's self-contained report").contains("<!doctype html>").contains("uPlot");
     }
 
     @Test
