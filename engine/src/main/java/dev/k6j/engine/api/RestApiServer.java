@@ -17,7 +17,11 @@ import java.util.concurrent.ExecutorService;
  * documents, to read the status, pause and resume, change the VUs of an externally-controlled scenario, and stop the
  * test. Served by the JDK's HTTP server.
  *
- * <p>Threads: requests are handled on virtual threads of the server's own; {@link #close()} from any thread.
+ * <p>Threads: requests are handled on platform threads of the server's own, never on virtual threads: VUs run on
+ * virtual threads, and a VU busy in JavaScript holds its carrier thread until it blocks, so on a small machine a
+ * request queued behind them would wait for whole iterations. Kubernetes probes {@code GET /v1/status} with a
+ * one-second timeout (the k6-operator's runners), so the answer must come at once however busy the VUs are.
+ * {@link #close()} from any thread.
  */
 public final class RestApiServer implements AutoCloseable {
 
@@ -42,7 +46,7 @@ public final class RestApiServer implements AutoCloseable {
         InetSocketAddress socket = parse(address);
         HttpServer server = HttpServer.create(socket, 16);
         ExecutorService threads = java.util.concurrent.Executors.newThreadPerTaskExecutor(
-                Thread.ofVirtual().name("k6j-rest-api-", 0).factory());
+                Thread.ofPlatform().daemon().name("k6j-rest-api-", 0).factory());
         RestApiServer api = new RestApiServer(server, threads, control);
         server.createContext("/", api::handle);
         server.setExecutor(threads);
