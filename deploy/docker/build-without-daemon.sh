@@ -82,6 +82,16 @@ if ! image_exists "$jdk_image"; then
     say "making $jdk_image from $jdk"
     container=$(buildah from "$base_image")
     buildah copy --quiet "$container" "$jdk" /opt/java/openjdk >/dev/null
+    # The certificate authorities this machine adds to Debian's (a TLS-inspecting proxy's, a company's) go into the
+    # build image only, so that npm reaches its registry from there as it does from here.
+    extra_cas=(/usr/local/share/ca-certificates/*.crt)
+    if [[ -f ${extra_cas[0]} ]]; then
+        bundle=$(mktemp)
+        cat "${extra_cas[@]}" >"$bundle"
+        buildah copy --quiet "$container" "$bundle" /usr/local/share/ca-certificates/build-host.crt >/dev/null
+        rm -f "$bundle"
+        buildah config --env NODE_EXTRA_CA_CERTS=/usr/local/share/ca-certificates/build-host.crt "$container"
+    fi
     buildah config --env JAVA_HOME=/opt/java/openjdk \
         --env PATH=/opt/java/openjdk/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin "$container"
     buildah commit --quiet --rm "$container" "$jdk_image" >/dev/null
