@@ -28,14 +28,15 @@ RUN --mount=type=cache,target=/root/.m2 \
     mvn -B -q -ntp -Dstyle.color=never -Dmaven.repo.local="${MAVEN_REPO}" -DskipTests package -pl distribution -am
 # The runtime: Java SE, plus what GraalJS (jdk.unsupported, JVMCI and the Graal compiler module the optimizing
 # runtime upgrades), the REST API (jdk.httpserver), the outputs (crypto, Kerberos, DNS) and diagnostics (JFR, jcmd)
-# need. deploy/docker/java-modules lists them; the launcher reads the runtime's `release` file.
+# need. deploy/docker/java-modules lists them; the launcher reads the runtime's `release` file. (/opt/java of the
+# JDK image holds the JDK itself, hence another folder here.)
 RUN jlink --add-modules "$(grep -v '^#' deploy/docker/java-modules | paste -sd, -)" \
-          --strip-debug --no-man-pages --no-header-files --output /opt/java \
+          --strip-debug --no-man-pages --no-header-files --output /opt/k6j-java \
  && mkdir -p /opt/k6j/plugins \
  && cp -r distribution/target/k6j.jar distribution/target/lib distribution/target/k6j /opt/k6j/
 
 FROM ${BASE_IMAGE}
-COPY --from=build /opt/java /opt/java
+COPY --from=build /opt/k6j-java /opt/java
 COPY --from=build /opt/k6j /opt/k6j
 # `k6` is k6j: the k6-operator execs `k6` from PATH in its initializer and runner containers.
 RUN ln -s /opt/k6j/k6j /usr/local/bin/k6j \
