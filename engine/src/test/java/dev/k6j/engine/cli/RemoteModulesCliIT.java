@@ -2,6 +2,8 @@ package dev.k6j.engine.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import dev.k6j.testbed.TestCertificates;
@@ -132,6 +134,25 @@ class RemoteModulesCliIT {
         CliRun run = CliProcess.k6j(tmp, env(), "run", "-q", "-a", "", "--no-summary", "test.js");
         assertThat(run.stderr()).as(run.all())
                 .contains("was not previously resolved during initialization (__VU==0)");
+    }
+
+    @Test
+    void aRemoteScriptIsArchivedAsK6ArchivesItAndRunsFromTheArchive() throws Exception {
+        String script = testbed.httpsUrl() + "/modules/script.js";
+        CliRun archive = CliProcess.k6j(tmp, env(), "archive", "-O", "remote.tar", script);
+        assertThat(archive.exitCode()).as(archive.all()).isZero();
+        byte[] tar = Files.readAllBytes(tmp.resolve("remote.tar"));
+        String host = testbed.httpsUrl().substring("https://".length());
+        assertThat(ArchiveCompatibilityTest.entryNames(tar)).contains("https/" + host + "/modules/script.js",
+                "https/" + host + "/modules/k6j-utils/1.0.0/random.js");
+        JsonNode metadata = new ObjectMapper().readTree(ArchiveCompatibilityTest.tarEntry(tar, "metadata.json"));
+        assertThat(metadata.get("filename").asText()).isEqualTo(script);
+        assertThat(metadata.get("pwd").asText()).as("k6 records a remote script's folder")
+                .isEqualTo(testbed.httpsUrl() + "/modules/");
+
+        CliRun run = CliProcess.k6j(tmp, Map.of(), "run", "-q", "-a", "", "remote.tar");
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(run.stderr()).contains("a remote script ran: 6 letters");
     }
 
     @Test
