@@ -14,11 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.util.Map;
 import java.util.TreeMap;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -194,16 +191,9 @@ class RemoteModulesCliIT {
     }
 
     /** TLS for a server of the testbed's certificate, which the child process trusts through SSL_CERT_FILE. */
-    private static SSLContext serverTls(TestCertificates certificates) throws GeneralSecurityException, IOException {
-        KeyStore keys = KeyStore.getInstance("PKCS12");
-        keys.load(null, null);
-        char[] password = "test".toCharArray();
-        keys.setKeyEntry("server", certificates.serverKey(), password,
-                new Certificate[] {certificates.server(), certificates.ca()});
-        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keyManagers.init(keys, password);
+    private static SSLContext serverTls(TestCertificates certificates) throws GeneralSecurityException {
         SSLContext context = SSLContext.getInstance("TLS");
-        context.init(keyManagers.getKeyManagers(), null, null);
+        context.init(certificates.serverKeyManagers(), null, null);
         return context;
     }
 }
