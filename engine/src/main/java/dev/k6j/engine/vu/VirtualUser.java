@@ -2,6 +2,7 @@ package dev.k6j.engine.vu;
 
 import dev.k6j.engine.errors.ExitCode;
 import dev.k6j.engine.errors.K6jException;
+import dev.k6j.engine.js.InitStage;
 import dev.k6j.engine.js.JsConvert;
 import dev.k6j.engine.js.ModuleShims;
 import dev.k6j.engine.js.ScriptErrors;
@@ -53,6 +54,7 @@ public final class VirtualUser implements Vu, AutoCloseable {
 
     private final VuEnvironment env;
     private final VuStateImpl state;
+    private final InitStage initStage;
     private final Map<String, Exports> moduleExports = new HashMap<>();
     private final System.Logger logger;
     private Context context;
@@ -81,6 +83,7 @@ public final class VirtualUser implements Vu, AutoCloseable {
     public VirtualUser(VuEnvironment env, long id, long idInTest) {
         this.env = env;
         this.state = new VuStateImpl(id, idInTest, env.testTags(), env.systemTags());
+        this.initStage = new InitStage(state::inInitStage);
         this.logger = new ConsoleLogger("k6j.vu." + id, env.console(), id);
     }
 
@@ -89,7 +92,7 @@ public final class VirtualUser implements Vu, AutoCloseable {
      * {@link K6jException} with exit code 107 and the error's location.
      */
     public void init() {
-        context = env.runtime().newContext(env.script().directory(), this::moduleSource);
+        context = env.runtime().newContext(env.script().directory(), this::moduleSource, initStage);
         context.enter();
         try {
             convert = new JsConvert(context);
@@ -362,8 +365,18 @@ public final class VirtualUser implements Vu, AutoCloseable {
         return VuGlobals.resolve(env.script().directory().toString(), path);
     }
 
+    /** When this VU may load modules and read files: only while it initializes, as in k6. */
+    public InitStage initStage() {
+        return initStage;
+    }
+
+    /** {@inheritDoc} Only in the init stage, as every way into the file system ({@link InitStage}). */
     @Override
     public byte[] readFile(Path path) {
+        if (!initStage.open()) {
+            throw new UncheckedIOException(new java.nio.file.AccessDeniedException(path.toString(), null,
+                    "files can only be read in the init stage (the script's top level), as in k6"));
+        }
         byte[] cached = env.files().get(path.toString());
         if (cached != null) {
             return cached;

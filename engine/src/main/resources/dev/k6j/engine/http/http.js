@@ -82,7 +82,7 @@
     html(selector) {
       // The body as a k6/html Selection (the VU's own k6/html module), optionally narrowed to a selector;
       // relative links resolve against the response's URL, as in k6.
-      const doc = globalThis.require('k6/html').parseHTML(typeof this.body === 'string' ? this.body : '', this.url);
+      const doc = globalThis.__k6j_module('k6/html').default.parseHTML(typeof this.body === 'string' ? this.body : '', this.url);
       return selector === undefined || selector === null ? doc : doc.find(String(selector));
     }
 
