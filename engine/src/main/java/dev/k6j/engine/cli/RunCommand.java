@@ -65,9 +65,9 @@ public final class RunCommand implements Callable<Integer> {
             extensions.jsModules().values().stream().filter(SecretsModule.class::isInstance)
                     .forEach(module -> ((SecretsModule) module).configure(secrets));
             TestRunner runner = new TestRunner(request, extensions);
-            if (Main.handleSignals) {
-                Interrupts.onInterrupt(() -> runner.interrupt("test interrupted by the user (Ctrl-C); stopping "
-                        + "gracefully, press Ctrl-C again to stop at once"));
+            Interrupts.Target interrupts = Main.interrupts;
+            if (interrupts != null) {
+                interrupts.attach(signal -> runner.interrupt(signal.abortMessage(), signal.label, signal.again));
             }
             ExitCode exit = runner.run();
             return exit.code();

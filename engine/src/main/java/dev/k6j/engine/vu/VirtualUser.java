@@ -57,7 +57,7 @@ public final class VirtualUser implements Vu, AutoCloseable {
     private final InitStage initStage;
     private final Map<String, Exports> moduleExports = new HashMap<>();
     private final System.Logger logger;
-    private Context context;
+    private volatile Context context;
     private JsConvert convert;
     private VuEventLoop loop;
     private Timers timers;
@@ -92,9 +92,13 @@ public final class VirtualUser implements Vu, AutoCloseable {
      * {@link K6jException} with exit code 107 and the error's location.
      */
     public void init() {
+        runningThread = Thread.currentThread();
         context = env.runtime().newContext(env.script().directory(), this::moduleSource, initStage);
         context.enter();
         try {
+            if (interrupted) {
+                throw initInterrupted();
+            }
             convert = new JsConvert(context);
             loop = new VuEventLoop(this::createPromise);
             timers = new Timers(loop, env.timers());
@@ -109,14 +113,20 @@ public final class VirtualUser implements Vu, AutoCloseable {
             namespace = context.eval(env.script().source());
             loop.runUntilIdle();
         } catch (PolyglotException e) {
-            throw scriptInitError(e);
+            throw interrupted && (e.isInterrupted() || e.isCancelled()) ? initInterrupted() : scriptInitError(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new K6jException(ExitCode.EXTERNAL_ABORT, "interrupted while initializing VU " + state.id());
+            throw initInterrupted();
         } finally {
             state.leaveInit();
             context.leave();
+            runningThread = null;
+            awaitInterrupter();
         }
+    }
+
+    private K6jException initInterrupted() {
+        return new K6jException(ExitCode.EXTERNAL_ABORT, "interrupted while initializing VU " + state.id());
     }
 
     private K6jException scriptInitError(PolyglotException e) {
@@ -227,13 +237,14 @@ public final class VirtualUser implements Vu, AutoCloseable {
     public void interrupt() {
         interrupted = true;
         Thread thread = runningThread;
-        if (thread == null) {
-            return;
+        Context running = context;
+        if (thread == null || running == null) {
+            return; // no JavaScript running now; init() checks the flag before it evaluates the script
         }
         thread.interrupt();
         interrupter = Thread.ofPlatform().daemon().name("k6j-interrupt-vu-" + state.id()).start(() -> {
             try {
-                context.interrupt(Duration.ofSeconds(10));
+                running.interrupt(Duration.ofSeconds(10));
             } catch (Exception ignored) {
                 // The VU left the script before the interrupt landed, or the context closed: nothing to stop.
             }
@@ -261,7 +272,9 @@ public final class VirtualUser implements Vu, AutoCloseable {
     @Override
     public void close() {
         if (context != null) {
-            timers.clearAll();
+            if (timers != null) {
+                timers.clearAll();
+            }
             context.close(true);
         }
     }
