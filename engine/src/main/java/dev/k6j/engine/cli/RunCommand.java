@@ -43,6 +43,10 @@ public final class RunCommand implements Callable<Integer> {
             description = "Where the REST API listens (default localhost:6565, as k6 v1; \"\" turns it off).")
     String address;
 
+    @Option(names = "--no-vu-memory-check",
+            description = "Run even a VU count the JVM's heap can't hold (k6j refuses it otherwise).")
+    boolean noVuMemoryCheck;
+
     @Override
     public Integer call() throws Exception {
         Path workingDirectory = Path.of("").toAbsolutePath();
@@ -59,7 +63,7 @@ public final class RunCommand implements Callable<Integer> {
         RunRequest request = new RunRequest(arguments.loadScript(workingDirectory), arguments.options(),
                 arguments.config, outs, arguments.environment(), System.getenv(), export, global.quiet, global.verbose,
                 global.color(), workingDirectory, System.out, System.err, System.console() != null,
-                api.address(), api.explicit());
+                api.address(), api.explicit(), noVuMemoryCheck);
         try (ExtensionRegistry extensions = extensionOptions.discover()) {
             SecretSources secrets = SecretSources.parse(secretSources, workingDirectory, System.getenv());
             extensions.jsModules().values().stream().filter(SecretsModule.class::isInstance)

@@ -26,10 +26,12 @@ import java.util.Map;
  * @param stdoutIsTty      whether stdout is a terminal
  * @param address          where the REST API listens ({@code host:port}), or {@code null}/empty for nowhere
  * @param addressExplicit  whether the user asked for that address (then failing to listen stops the run)
+ * @param noVuMemoryCheck  {@code --no-vu-memory-check}: run VU counts the heap can't hold (a warning, not a refusal)
  */
 public record RunRequest(Script script, Map<String, Object> cliOptions, Path configFile, List<String> outputs,
                          Map<String, String> scriptEnvironment,
                          Map<String, String> systemEnvironment, Path summaryExport, boolean quiet, boolean verbose,
                          boolean color, Path workingDirectory, PrintStream stdout, PrintStream stderr,
-                         boolean stdoutIsTty, String address, boolean addressExplicit) {
+                         boolean stdoutIsTty, String address, boolean addressExplicit,
+                         boolean noVuMemoryCheck) {
 }

@@ -124,6 +124,9 @@ public final class TestRunner {
             List<Executor> executors = Executors.createAll(options.scenarios(), tuple);
             requireExecFunctions(serviceVu, executors);
             ExecutionPlan plan = ExecutionPlan.of(executors);
+            VuMemoryBudget budget = VuMemoryBudget.ofThisJvm(request.noVuMemoryCheck(),
+                    message -> console.log("warn", 0, message));
+            budget.check(plan.maxPossibleVus());
             List<Executor> working = withWork(executors, tuple, console);
 
             Thresholds thresholds = options.noThresholds() ? Thresholds.none()
@@ -139,10 +142,10 @@ public final class TestRunner {
             if (options.paused()) {
                 testRun.pause();
             }
-            RestApiServer api = startApi(new RunController(testRun, working), console);
+            RestApiServer api = startApi(new RunController(testRun, working, budget), console);
             try {
-                return runTest(testRun, options, tuple, executors, working, plan, thresholds, serviceVu, registry,
-                        builtin, metrics, runtime, timers);
+                return runTest(testRun, options, tuple, executors, working, plan, budget, thresholds, serviceVu,
+                        registry, builtin, metrics, runtime, timers);
             } finally {
                 if (api != null) {
                     api.close();
@@ -155,7 +158,8 @@ public final class TestRunner {
 
     @SuppressWarnings("checkstyle:ParameterNumber")
     private ExitCode runTest(TestRunState testRun, TestOptions options, ExecutionTuple tuple, List<Executor> executors,
-                             List<Executor> working, ExecutionPlan plan, Thresholds thresholds, VirtualUser serviceVu,
+                             List<Executor> working, ExecutionPlan plan, VuMemoryBudget budget, Thresholds thresholds,
+                             VirtualUser serviceVu,
                              MetricRegistryImpl registry, BuiltinMetrics builtin, MetricsEngine metrics,
                              JsRuntime runtime, ScheduledExecutorService timers)
             throws InterruptedException {
@@ -181,7 +185,7 @@ public final class TestRunner {
             testRun.setStatus(ExecutionStatus.INIT_VUS);
             VuFactory factory = new VuFactory(env, testRun);
             VuIds ids = new VuIds(tuple);
-            List<VirtualUser> planned = factory.createAll(plan.maxPlannedVus(), ids);
+            List<VirtualUser> planned = factory.createAll(plan.maxPlannedVus(), ids, budget);
             VuPool pool = new VuPool(planned, plan.maxPossibleVus() - plan.maxPlannedVus(),
                     () -> factory.createNext(ids), testRun::stopping, message -> console.log("warn", 0, message));
             allVus.addAll(planned);

@@ -54,9 +54,11 @@ final class VuFactory {
     /**
      * {@code count} test VUs, initialized in parallel, in id order. A script error in any of them fails the whole
      * call. A stop of the test ends it early: the VUs being initialized are interrupted, and those ready are
-     * returned.
+     * returned. The budget measures the first VUs of a large run and stops one that can't fit.
      */
-    List<VirtualUser> createAll(long count, VuIds ids) throws InterruptedException {
+    List<VirtualUser> createAll(long count, VuIds ids, VuMemoryBudget budget) throws InterruptedException {
+        budget.measureFirstVus(count, 0);
+        AtomicLong initialized = new AtomicLong();
         int threads = (int) Math.max(1, Math.min(count, Runtime.getRuntime().availableProcessors()));
         List<VirtualUser> vus = Collections.synchronizedList(new ArrayList<>());
         AtomicLong started = new AtomicLong();
@@ -68,6 +70,7 @@ final class VuFactory {
                 while (failure.get() == null && !testRun.stopping() && started.getAndIncrement() < count) {
                     try {
                         vus.add(createNext(ids));
+                        budget.measureFirstVus(count, initialized.incrementAndGet());
                     } catch (RuntimeException e) {
                         if (!testRun.stopping()) {
                             failure.compareAndSet(null, e);

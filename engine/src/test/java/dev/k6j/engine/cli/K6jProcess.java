@@ -32,10 +32,17 @@ final class K6jProcess implements AutoCloseable {
      * SIGINT ignored.
      */
     static K6jProcess start(Path directory, boolean sigintIgnored, String... args) throws IOException {
+        return start(directory, sigintIgnored, List.of(), args);
+    }
+
+    /** {@link #start(Path, boolean, String...)} with more JVM options, such as {@code -Xmx128m}. */
+    static K6jProcess start(Path directory, boolean sigintIgnored, List<String> jvmOptions, String... args)
+            throws IOException {
         List<String> java = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
-                "-Dpolyglot.engine.WarnInterpreterOnly=false", "-Dk6j.jsRuntime=interpreter",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+                "-Dpolyglot.engine.WarnInterpreterOnly=false", "-Dk6j.jsRuntime=interpreter"));
+        java.addAll(jvmOptions);
+        java.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         java.addAll(List.of(args));
         List<String> command = java;
         if (sigintIgnored) {
