@@ -36,15 +36,22 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         return ExitCode.GENERIC_ENGINE.code();
     }
 
-    /** Bad flags or arguments: one line, a hint to --help, exit code 104 (invalid config). */
+    /**
+     * Bad flags or arguments: one line, a hint to --help, and exit code 255, as k6 (cobra returns -1 for a command
+     * line it can't parse, before any config exists; a bad option value found later is 104, invalid config).
+     */
     static final class Usage implements IParameterExceptionHandler {
+
+        /** k6's exit code for a command line that doesn't parse. */
+        static final int EXIT_CODE = 255;
+
         @Override
         public int handleParseException(ParameterException e, String[] args) {
             PrintWriter err = e.getCommandLine().getErr();
             err.println("error: " + e.getMessage());
             err.println("Run '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for the flags.");
             err.flush();
-            return ExitCode.INVALID_CONFIG.code();
+            return EXIT_CODE;
         }
     }
 }

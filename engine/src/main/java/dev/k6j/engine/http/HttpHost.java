@@ -133,7 +133,7 @@ public final class HttpHost {
         for (int i = 0; i < outcomes.size(); i++) {
             HttpOutcome outcome = outcomes.get(i);
             if (outcome.failed() && specs.get(i).throwErrors()) {
-                throw vu.jsError("Error", outcome.error().getMessage());
+                throw vu.jsError("Error", outcome.error().detail());
             }
             results.add(new ResponseData(outcome, vu));
         }
@@ -163,7 +163,7 @@ public final class HttpHost {
 
     private Value toJs(HttpOutcome outcome, HttpRequestSpec spec) {
         if (outcome.failed() && spec.throwErrors()) {
-            throw vu.jsError("Error", outcome.error().getMessage());
+            throw vu.jsError("Error", outcome.error().detail());
         }
         return vu.context().asValue(new ResponseData(outcome, vu));
     }
@@ -177,7 +177,7 @@ public final class HttpHost {
             throw vu.jsError("Error", "request aborted: the VU is stopping");
         } catch (ExecutionException e) {
             HttpError error = ErrorCodes.of(e.getCause());
-            throw vu.jsError("Error", error.getMessage());
+            throw vu.jsError("Error", error.detail());
         }
     }
 

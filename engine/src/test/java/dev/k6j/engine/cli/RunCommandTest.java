@@ -147,7 +147,16 @@ class RunCommandTest {
         CliRun run = CliRun.of("run", "-d", "ten seconds", "lifecycle.js");
         assertThat(run.exitCode()).as(run.all()).isEqualTo(104);
         assertThat(run.stderr()).contains("invalid duration 'ten seconds'");
-        assertThat(CliRun.of("run", "--no-such-flag", "lifecycle.js").exitCode()).isEqualTo(104);
+    }
+
+    @Test
+    void aCommandLineThatDoesNotParseExitsWith255AsK6() {
+        CliRun unknownFlag = CliRun.of("run", "--no-such-flag", "lifecycle.js");
+        assertThat(unknownFlag.exitCode()).as(unknownFlag.all()).isEqualTo(255);
+        assertThat(unknownFlag.stderr()).contains("--no-such-flag").doesNotContain("\tat ");
+        assertThat(CliRun.of("run", "-u", "many", "lifecycle.js").exitCode()).isEqualTo(255);
+        assertThat(CliRun.of("no-such-command").exitCode()).isEqualTo(255);
+        assertThat(CliRun.of("run").exitCode()).as("no script").isEqualTo(255);
     }
 
     @Test
