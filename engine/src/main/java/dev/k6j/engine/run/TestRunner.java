@@ -100,6 +100,7 @@ public final class TestRunner {
     }
 
     private ExitCode runInPhases() throws InterruptedException {
+        extensions.brokenPlugins().forEach(plugin -> console.log("warn", 0, plugin.warning()));
         // A missing output is known before the script's init code runs, as a missing module is during it.
         OutputManager.requireKnown(request.outputs(), extensions);
         MetricRegistryImpl registry = new MetricRegistryImpl();
@@ -351,7 +352,7 @@ public final class TestRunner {
                                       TestRunState testRun, Map<String, String> tags,
                                       dev.k6j.engine.vu.SystemTags systemTags, ConsoleLog console,
                                       ScheduledExecutorService timers) {
-        return new VuEnvironment(runtime, request.script(), new ModuleRegistry(extensions.jsModules()), registry,
+        return new VuEnvironment(runtime, request.script(), new ModuleRegistry(extensions.jsModules(), extensions::brokenPluginFor), registry,
                 metrics::push, testRun, request.scriptEnvironment(), TagSet.of(tags), systemTags, console, timers,
                 files);
     }

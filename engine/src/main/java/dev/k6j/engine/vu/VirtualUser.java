@@ -136,7 +136,7 @@ public final class VirtualUser implements Vu, AutoCloseable {
         // GraalJS reports the file system's NoSuchFileException only in its message.
         java.util.regex.Matcher unknown = UNKNOWN_IMPORT.matcher(String.valueOf(e.getMessage()));
         if (unknown.find()) {
-            return new K6jException(ExitCode.SCRIPT_EXCEPTION, env.modules().unknownModuleMessage(unknown.group(1)));
+            return env.modules().unknownModule(unknown.group(1));
         }
         String where = e.isSyntaxError() ? "script syntax error: " : "script error in init code: ";
         return K6jException.scriptError(where + ScriptErrors.describe(e), e);
