@@ -4,6 +4,7 @@ import dev.k6j.engine.errors.ExitCode;
 import dev.k6j.engine.errors.K6jException;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * Whether a number of VUs fits in the JVM's heap, so a run refuses what can't fit instead of growing until the
@@ -37,6 +38,7 @@ final class VuMemoryBudget {
     private final long maxHeap;
     private final boolean insist;
     private final Consumer<String> warn;
+    private final LongSupplier heapAfterGc;
     private long bytesPerVu = BYTES_PER_VU;
     private long heapBefore = -1;
 
@@ -46,9 +48,15 @@ final class VuMemoryBudget {
      * @param warn    where warnings go
      */
     VuMemoryBudget(long maxHeap, boolean insist, Consumer<String> warn) {
+        this(maxHeap, insist, warn, VuMemoryBudget::heapAfterGc);
+    }
+
+    /** @param heapAfterGc the heap in use after a full GC (the JVM's, or a test's figures) */
+    VuMemoryBudget(long maxHeap, boolean insist, Consumer<String> warn, LongSupplier heapAfterGc) {
         this.maxHeap = maxHeap;
         this.insist = insist;
         this.warn = warn;
+        this.heapAfterGc = heapAfterGc;
     }
 
     /** The budget of this JVM. */
@@ -109,9 +117,9 @@ final class VuMemoryBudget {
             return;
         }
         if (initialized == 0) {
-            heapBefore = heapAfterGc();
+            heapBefore = heapAfterGc.getAsLong();
         } else if (initialized == SAMPLE && heapBefore >= 0) {
-            long perVu = (heapAfterGc() - heapBefore) / SAMPLE;
+            long perVu = (heapAfterGc.getAsLong() - heapBefore) / SAMPLE;
             if (perVu > bytesPerVu) {
                 bytesPerVu = perVu;
                 String refusal = refusal(count, 0);

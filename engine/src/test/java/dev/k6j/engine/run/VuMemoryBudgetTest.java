@@ -61,20 +61,31 @@ class VuMemoryBudgetTest {
     @Test
     void whatTheFirstVusReallyTookReplacesTheConstantWhenItIsMore() {
         long count = VuMemoryBudget.MEASURED_FROM;
-        // A heap where the constant lets the run pass, but not 1 MB per VU.
-        VuMemoryBudget budget = new VuMemoryBudget(count * VuMemoryBudget.BYTES_PER_VU * 2, false, warnings::add);
+        // A heap where the constant lets the run pass, but not 1 MB per VU: the first 100 VUs took 100 MB.
+        java.util.Iterator<Long> heap = List.of(50L << 20, 150L << 20).iterator();
+        VuMemoryBudget budget = new VuMemoryBudget(count * VuMemoryBudget.BYTES_PER_VU * 2, false, warnings::add,
+                heap::next);
         budget.check(count);
-        List<byte[]> vus = new ArrayList<>();
 
         budget.measureFirstVus(count, 0);
-        for (int i = 0; i < VuMemoryBudget.SAMPLE; i++) {
-            vus.add(new byte[1024 * 1024]);
-        }
+        budget.measureFirstVus(count, 1);
 
         assertThatThrownBy(() -> budget.measureFirstVus(count, VuMemoryBudget.SAMPLE))
-                .isInstanceOf(K6jException.class).hasMessageContaining("the first 100 VUs took")
+                .isInstanceOf(K6jException.class).hasMessageContaining("the first 100 VUs took 1.0 MB each")
                 .hasMessageContaining(count + " VUs won't fit");
-        assertThat(vus).hasSize(100);
+    }
+
+    @Test
+    void lighterVusThanTheEstimateKeepIt() {
+        long count = VuMemoryBudget.MEASURED_FROM;
+        java.util.Iterator<Long> heap = List.of(50L << 20, 51L << 20).iterator();
+        VuMemoryBudget budget = new VuMemoryBudget(GB, false, warnings::add, heap::next);
+        long fits = budget.fits();
+
+        budget.measureFirstVus(count, 0);
+        budget.measureFirstVus(count, VuMemoryBudget.SAMPLE);
+
+        assertThat(budget.fits()).isEqualTo(fits);
     }
 
     @Test

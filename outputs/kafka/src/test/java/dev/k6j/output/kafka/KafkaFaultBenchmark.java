@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A test run with {@code --out kafka} while its broker goes away twice: once for less than the delivery timeout
@@ -20,9 +19,6 @@ import java.util.regex.Pattern;
  * ended. Run by {@code benchmarks/faults.sh}; not a test.
  */
 public final class KafkaFaultBenchmark {
-
-    private static final Pattern CLOSING = Pattern.compile(
-            "kafka: delivered ([0-9,]+) of ([0-9,]+) samples to topic '[^']+' \\(\\w+\\)(?:; ([0-9,]+) failed)?");
 
     private KafkaFaultBenchmark() {
     }
@@ -72,7 +68,7 @@ public final class KafkaFaultBenchmark {
             HashSet<String> written = new HashSet<>(points);
             long foreign = records.stream().filter(r -> !written.contains(r)).count();
             JsonNode metrics = new ObjectMapper().readTree(summary.toFile()).get("metrics");
-            Matcher closing = CLOSING.matcher(run.stderr());
+            Matcher closing = KafkaRun.CLOSING.matcher(run.stderr());
             System.out.println("kafka broker restarts during a " + seconds + " s run (deliveryTimeout "
                     + deliveryTimeout.toSeconds() + " s): " + timeline);
             System.out.printf(Locale.ROOT, "  run: exit %d after %.1f s; iterations %,d (summary)%n", run.exitCode(),
