@@ -1,12 +1,12 @@
 // gRPC without .proto files: the descriptors come from the server's reflection service, and the connection uses
-// TLS. Start the testbed with testbed/run (gRPC over TLS on 127.0.0.1:9091, with a certificate from its own test CA,
+// TLS. Start the testbed with testbed/run (gRPC over TLS on 127.0.0.1:16091, with a certificate from its own test CA,
 // which is why this example skips verification), then (./k6j has the gRPC module; docs/grpc.md):
 //   k6j run examples/grpc-reflection.js
 // -e GRPC_TLS_ADDR=host:port points it elsewhere.
 import grpc from 'k6/net/grpc';
 import { check } from 'k6';
 
-const ADDR = __ENV.GRPC_TLS_ADDR || '127.0.0.1:9091';
+const ADDR = __ENV.GRPC_TLS_ADDR || '127.0.0.1:16091';
 
 export const options = { iterations: 3, insecureSkipTLSVerify: true, thresholds: { checks: ['rate==1'] } };
 

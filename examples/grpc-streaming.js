@@ -5,7 +5,7 @@
 import grpc from 'k6/net/grpc';
 import { check } from 'k6';
 
-const ADDR = __ENV.GRPC_ADDR || '127.0.0.1:9090';
+const ADDR = __ENV.GRPC_ADDR || '127.0.0.1:16090';
 
 export const options = { vus: 2, iterations: 6, thresholds: { checks: ['rate==1'] } };
 

@@ -1,5 +1,5 @@
-// Unary gRPC calls with k6/net/grpc. Start the testbed in another terminal with testbed/run (gRPC on 127.0.0.1:9090,
-// TLS on :9091), then (./k6j has the gRPC module; docs/grpc.md):
+// Unary gRPC calls with k6/net/grpc. Start the testbed in another terminal with testbed/run (gRPC on 127.0.0.1:16090,
+// TLS on :16091), then (./k6j has the gRPC module; docs/grpc.md):
 //   k6j run examples/grpc-unary.js
 // The .proto files are parsed at run time (no protoc); paths are relative to this script. Five VUs call
 // k6j.testbed.Echo/Unary for ten seconds, with metadata and tags; the thresholds fail the run (exit code 99) if a
@@ -7,7 +7,7 @@
 import grpc from 'k6/net/grpc';
 import { check, sleep } from 'k6';
 
-const ADDR = __ENV.GRPC_ADDR || '127.0.0.1:9090';
+const ADDR = __ENV.GRPC_ADDR || '127.0.0.1:16090';
 
 export const options = {
   vus: 5,

@@ -4,7 +4,7 @@
 import http from 'k6/http';
 import { check } from 'k6';
 
-const BASE = __ENV.BASE || 'http://127.0.0.1:8080';
+const BASE = __ENV.BASE || 'http://127.0.0.1:16080';
 
 export const options = { iterations: 2, thresholds: { checks: ['rate==1.0'] } };
 

@@ -5,7 +5,7 @@
 import http from 'k6/http';
 import { check, sleep } from 'k6';
 
-const BASE = __ENV.BASE || 'http://127.0.0.1:8080';
+const BASE = __ENV.BASE || 'http://127.0.0.1:16080';
 
 export const options = {
   vus: 10,

@@ -4,7 +4,7 @@
 import http from 'k6/http';
 import { check } from 'k6';
 
-const BASE = __ENV.HTTPS_BASE || 'https://127.0.0.1:8443';
+const BASE = __ENV.HTTPS_BASE || 'https://127.0.0.1:16443';
 
 export const options = {
   iterations: 3,

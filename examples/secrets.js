@@ -1,6 +1,6 @@
 // Secrets with k6/secrets, from a file: ./k6j run --secret-source=file=examples/data/secrets.txt examples/secrets.js
 // or from a secret server (k6's url source; here the testbed's /secrets store, started with testbed/run):
-//   ./k6j run --secret-source='url=urlTemplate=http://127.0.0.1:8080/secrets/{key},headers.Authorization=Bearer testbed-token,responsePath=value' examples/secrets.js
+//   ./k6j run --secret-source='url=urlTemplate=http://127.0.0.1:16080/secrets/{key},headers.Authorization=Bearer testbed-token,responsePath=value' examples/secrets.js
 // Other sources: the environment (--secret-source=env=prefix=MY_APP_) and, for trying things out, the command line
 // (--secret-source=mock=api_token=abc). Lookups are asynchronous. Once a script has a secret, its value is written
 // as ***SECRET_REDACTED*** in every log line, so it never lands in CI logs.

@@ -1,7 +1,7 @@
 // k6/x/tcp, the "Basic usage" example of k6's documentation, unchanged: connect, log, destroy, wait for close.
 //
-//   testbed/run                                          # another terminal: TCP echo on 127.0.0.1:9000
-//   ./k6j run -e TCP_HOST=127.0.0.1 -e TCP_PORT=9000 examples/tcp-basic.js
+//   testbed/run                                          # another terminal: TCP echo on 127.0.0.1:16000
+//   ./k6j run -e TCP_HOST=127.0.0.1 -e TCP_PORT=16000 examples/tcp-basic.js
 //
 // docs/modules/tcp.md explains the module.
 import { Socket } from "k6/x/tcp"

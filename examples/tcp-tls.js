@@ -2,14 +2,14 @@
 // answer, then destroy. The function is unchanged; the options only point example.com:443 at the testbed's TLS
 // echo server (k6's `hosts` option) and accept its self-signed certificate.
 //
-//   testbed/run                                          # another terminal: TLS echo on 127.0.0.1:9001
+//   testbed/run                                          # another terminal: TLS echo on 127.0.0.1:16001
 //   ./k6j run examples/tcp-tls.js                    # logs "Received: GET / HTTP/1.1 ..." (the echo)
 //
 // docs/modules/tcp.md explains the module.
 import { Socket } from "k6/x/tcp"
 
 export const options = {
-  hosts: { "example.com:443": `127.0.0.1:${__ENV.TLS_PORT || 9001}` },
+  hosts: { "example.com:443": `127.0.0.1:${__ENV.TLS_PORT || 16001}` },
   insecureSkipTLSVerify: true,
 }
 

@@ -7,7 +7,7 @@
 import { WebSocket } from 'k6/websockets';
 import { Trend } from 'k6/metrics';
 
-const WS_URL = __ENV.WS_URL || 'ws://127.0.0.1:8081';
+const WS_URL = __ENV.WS_URL || 'ws://127.0.0.1:16081';
 const SOCKETS = Number(__ENV.SOCKETS || 5);
 const SECONDS = Number(__ENV.SECONDS || 10);
 const latency = new Trend('broadcast_latency', true);

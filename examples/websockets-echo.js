@@ -6,7 +6,7 @@
 import { WebSocket } from 'k6/websockets';
 import { check } from 'k6';
 
-const WS_URL = __ENV.WS_URL || 'ws://127.0.0.1:8081';
+const WS_URL = __ENV.WS_URL || 'ws://127.0.0.1:16081';
 
 export const options = {
   vus: 5,

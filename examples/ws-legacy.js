@@ -5,7 +5,7 @@
 import ws from 'k6/ws';
 import { check } from 'k6';
 
-const WS_URL = __ENV.WS_URL || 'ws://127.0.0.1:8081';
+const WS_URL = __ENV.WS_URL || 'ws://127.0.0.1:16081';
 
 export const options = { vus: 3, duration: '10s', thresholds: { checks: ['rate==1'] } };
 

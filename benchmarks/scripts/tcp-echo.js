@@ -1,5 +1,5 @@
 // The TCP echo load (benchmarks/tcp.sh, modules/tcp EchoLoadIT): each VU holds one socket and echoes line after
-// line over it for ECHO_SECONDS (default 10), then closes it. VUS (default 200), TCP_HOST, TCP_PORT (default 9000).
+// line over it for ECHO_SECONDS (default 10), then closes it. VUS (default 200), TCP_HOST, TCP_PORT (default 16000).
 import { Socket } from 'k6/x/tcp';
 import { check } from 'k6';
 
@@ -26,7 +26,7 @@ export default async function () {
   socket.on('error', (err) => console.error(`VU ${__VU}: ${err}`));
   const closed = new Promise((resolve) => socket.on('close', resolve));
 
-  await socket.connect(Number(__ENV.TCP_PORT || 9000), __ENV.TCP_HOST || '127.0.0.1');
+  await socket.connect(Number(__ENV.TCP_PORT || 16000), __ENV.TCP_HOST || '127.0.0.1');
   const end = Date.now() + 1000 * Number(__ENV.ECHO_SECONDS || 10);
   for (let i = 0; Date.now() < end; i++) {
     const line = `VU ${__VU} echo ${i}\n`;

@@ -13,5 +13,17 @@ export default function () {
   const refused = http.get(`${HTTPS}/get`);
   check(refused, {
     'verify on: unknown authority refused': (r) => r.status === 0 && r.error_code === 1310,
+    "res.error is k6's short message": (r) => r.error === 'x509: unknown authority',
+  });
+  // With throw: true the error is Go's whole text, as scripts match it in k6.
+  let thrown = '';
+  try {
+    http.get(`${HTTPS}/get`, { throw: true });
+  } catch (e) {
+    thrown = String(e);
+  }
+  check(thrown, {
+    'thrown: x509: certificate signed by unknown authority': (t) =>
+      t.includes('tls: failed to verify certificate: x509: certificate signed by unknown authority'),
   });
 }

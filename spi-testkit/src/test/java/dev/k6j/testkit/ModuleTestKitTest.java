@@ -70,6 +70,43 @@ class ModuleTestKitTest {
         }
     }
 
+    @Test
+    void vuReadFileServesTheInitStageOnlyAsEveryWayIntoTheFileSystem(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path folder) throws java.io.IOException {
+        java.nio.file.Files.writeString(folder.resolve("data.txt"), "file content");
+        try (ModuleTestKit kit = ModuleTestKit.of(new ReaderModule()).workingDirectory(folder)) {
+            ScriptRun run = kit.run("""
+                    import { read } from 'k6/x/reader';
+                    console.log('init: ' + read('data.txt'));
+                    export default function () { console.log('iteration: ' + read('data.txt')); }
+                    """);
+
+            assertThat(run.console()).contains("INFO init: file content");
+            assertThat(run.errors()).singleElement().asString()
+                    .contains("files can only be read in the init stage").doesNotContain("file content");
+        }
+    }
+
+    /** A module that reads a file through {@link Vu#readFile}, as extensions do (gRPC's .proto files). */
+    public static final class ReaderModule implements JsModule {
+        @Override
+        public String name() {
+            return "k6/x/reader";
+        }
+
+        @Override
+        public ModuleInstance newInstance(Vu vu) {
+            return () -> Exports.of(Map.of("read", (org.graalvm.polyglot.proxy.ProxyExecutable) a -> {
+                try {
+                    return new String(vu.readFile(vu.resolvePath(a[0].asString())),
+                            java.nio.charset.StandardCharsets.UTF_8);
+                } catch (java.io.UncheckedIOException e) {
+                    throw vu.jsError("Error", e.getCause().getMessage());
+                }
+            }));
+        }
+    }
+
     /** A module with a sync function, a Promise-returning one completed on another thread, and a counter. */
     public static final class EchoModule implements JsModule {
         @Override

@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code java -jar testbed/target/k6j-testbed.jar [--port 8080] [--https-port 8443] [--mtls-port 8444]
- * [--ws-port 8081] [--wss-port 8082] [--grpc-port 9090] [--grpc-tls-port 9091] [--tcp-port 9000]
- * [--tcp-tls-port 9001] [--tcp-chaos-port 9002] [--host 127.0.0.1] [--ca-file PATH]}: runs the testbed until
+ * {@code java -jar testbed/target/k6j-testbed.jar [--port 16080] [--https-port 16443] [--mtls-port 16444]
+ * [--ws-port 16081] [--wss-port 16082] [--grpc-port 16090] [--grpc-tls-port 16091] [--tcp-port 16000]
+ * [--tcp-tls-port 16001] [--tcp-chaos-port 16002] [--host 127.0.0.1] [--ca-file PATH]}: runs the testbed until
  * Ctrl-C. A port of 0
  * picks a free one; -1 leaves that server off.
  */
@@ -22,16 +22,16 @@ public final class Main {
 
     public static void main(String[] args) throws InterruptedException {
         String host = "127.0.0.1";
-        int http = 8080;
-        int https = 8443;
-        int mtls = 8444;
-        int ws = 8081;
-        int wss = 8082;
-        int grpc = 9090;
-        int grpcTls = 9091;
-        int tcpEcho = 9000;
-        int tcpTls = 9001;
-        int tcpChaos = 9002;
+        int http = 16080;
+        int https = 16443;
+        int mtls = 16444;
+        int ws = 16081;
+        int wss = 16082;
+        int grpc = 16090;
+        int grpcTls = 16091;
+        int tcpEcho = 16000;
+        int tcpTls = 16001;
+        int tcpChaos = 16002;
         String caFile = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -50,9 +50,9 @@ public final class Main {
                 case "--tcp-chaos-port" -> tcpChaos = port(arg, value);
                 case "--ca-file" -> caFile = need(arg, value);
                 case "-h", "--help" -> {
-                    System.out.println("usage: k6j-testbed [--port 8080] [--https-port 8443] [--mtls-port 8444] "
-                            + "[--ws-port 8081] [--wss-port 8082] [--grpc-port 9090] [--grpc-tls-port 9091] "
-                            + "[--tcp-port 9000] [--tcp-tls-port 9001] [--tcp-chaos-port 9002] "
+                    System.out.println("usage: k6j-testbed [--port 16080] [--https-port 16443] [--mtls-port 16444] "
+                            + "[--ws-port 16081] [--wss-port 16082] [--grpc-port 16090] [--grpc-tls-port 16091] "
+                            + "[--tcp-port 16000] [--tcp-tls-port 16001] [--tcp-chaos-port 16002] "
                             + "[--host 127.0.0.1] [--ca-file PATH]   (0 = a free port, -1 = off; --ca-file writes the CA "
                             + "certificate there, for SSL_CERT_FILE)");
                     return;

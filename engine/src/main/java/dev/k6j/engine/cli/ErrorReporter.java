@@ -61,15 +61,20 @@ final class ErrorReporter implements IExecutionExceptionHandler {
 
     /**
      * Bad flags or arguments: one line in k6's words ({@code unknown flag: --x}, {@code unknown command "x" for
-     * "k6j"}), exit code 104 (invalid config).
+     * "k6j"}) and exit code 255, as k6 (cobra returns -1 for a command line it can't parse, before any config
+     * exists; a bad option value found later is 104, invalid config).
      */
     static final class Usage implements IParameterExceptionHandler {
+
+        /** k6's exit code for a command line that doesn't parse. */
+        static final int EXIT_CODE = 255;
+
         @Override
         public int handleParseException(ParameterException e, String[] args) {
             PrintWriter err = e.getCommandLine().getErr();
             err.println(line(formatOf(args), message(e)));
             err.flush();
-            return ExitCode.INVALID_CONFIG.code();
+            return EXIT_CODE;
         }
 
         static String message(ParameterException e) {

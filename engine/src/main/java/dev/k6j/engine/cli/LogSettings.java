@@ -48,7 +48,7 @@ record LogSettings(String output, String format, boolean noColor, boolean verbos
             stream = open(target.path(), true);
             minimumLevel = target.level();
         } else {
-            throw K6jException.invalidConfig("unsupported log output '" + where + "'");
+            throw K6jException.badCommandLine("unsupported log output '" + where + "'");
         }
         LogFormat chosen = LogFormat.named(format);
         if (chosen == null) {
@@ -79,7 +79,7 @@ record LogSettings(String output, String format, boolean noColor, boolean verbos
     private static PrintStream open(String file, boolean append) {
         Path path = Path.of(file).toAbsolutePath();
         if (path.getParent() != null && !Files.isDirectory(path.getParent())) {
-            throw K6jException.invalidConfig("provided directory '" + path.getParent() + "' does not exist");
+            throw K6jException.badCommandLine("provided directory '" + path.getParent() + "' does not exist");
         }
         try {
             return new PrintStream(new FileOutputStream(path.toFile(), append), true, StandardCharsets.UTF_8);

@@ -11,8 +11,14 @@ public final class Main {
     /** Whether Ctrl-C is handled by the CLI; only in a real process, not when tests call {@link #run}. */
     static volatile boolean handleSignals;
 
+    /** Ctrl-C during {@code k6j run}, handled from the JVM's first moments (start-up takes seconds when busy). */
+    static volatile Interrupts.Target interrupts;
+
     public static void main(String[] args) {
         handleSignals = true;
+        if (args.length > 0 && args[0].equals("run")) {
+            interrupts = Interrupts.install();
+        }
         System.exit(run(args));
     }
 

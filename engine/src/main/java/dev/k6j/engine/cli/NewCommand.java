@@ -42,7 +42,7 @@ public final class NewCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Path file = Path.of(target);
         if (Files.exists(file) && !force) {
-            throw K6jException.invalidConfig(target + " already exists. Use the `--force` flag to overwrite it");
+            throw K6jException.badCommandLine(target + " already exists. Use the `--force` flag to overwrite it");
         }
         String text = render(templateText(), target, projectId == null ? "" : projectId);
         Files.writeString(file, text);

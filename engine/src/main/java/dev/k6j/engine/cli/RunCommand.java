@@ -57,6 +57,10 @@ public final class RunCommand implements Callable<Integer> {
             description = "Write the script's console.* lines to FILE instead of the log (also K6_CONSOLE_OUTPUT).")
     String consoleOutput;
 
+    @Option(names = "--no-vu-memory-check",
+            description = "Run even a VU count the JVM's heap can't hold (k6j refuses it otherwise).")
+    boolean noVuMemoryCheck;
+
     @Override
     public Integer call() throws Exception {
         Path workingDirectory = Path.of("").toAbsolutePath();
@@ -79,15 +83,16 @@ public final class RunCommand implements Callable<Integer> {
         boolean lingerAfter = linger || "true".equalsIgnoreCase(System.getenv("K6_LINGER"));
         RunRequest request = new RunRequest(script, cliOptions, arguments.config, outs, arguments.environment(true),
                 System.getenv(), export, global.quiet, global.verbose, global.color(), workingDirectory, System.out,
-                System.err, System.console() != null, api.address(), api.explicit(), console, lingerAfter);
+                System.err, System.console() != null, api.address(), api.explicit(), console, lingerAfter,
+                noVuMemoryCheck);
         try (ExtensionRegistry extensions = extensionOptions.discover()) {
             SecretSources secrets = SecretSources.parse(secretSources, workingDirectory, System.getenv());
             extensions.jsModules().values().stream().filter(SecretsModule.class::isInstance)
                     .forEach(module -> ((SecretsModule) module).configure(secrets));
             TestRunner runner = new TestRunner(request, extensions);
-            if (Main.handleSignals) {
-                Interrupts.onInterrupt(() -> runner.interrupt("test interrupted by the user (Ctrl-C); stopping "
-                        + "gracefully, press Ctrl-C again to stop at once"));
+            Interrupts.Target interrupts = Main.interrupts;
+            if (interrupts != null) {
+                interrupts.attach(signal -> runner.interrupt(signal.abortMessage(), signal.label, signal.again));
             }
             ExitCode exit = runner.run();
             return exit.code();

@@ -175,7 +175,7 @@ public final class ScriptArguments {
                     + "will be removed in the future");
         }
         if (type != null && !type.equals("js") && !type.equals("archive")) {
-            throw K6jException.invalidConfig("unknown or unspecified test type '" + type + "' for '" + script + "'");
+            throw K6jException.badCommandLine("unknown or unspecified test type '" + type + "' for '" + script + "'");
         }
         Script loaded;
         if ("-".equals(script)) {
@@ -231,7 +231,7 @@ public final class ScriptArguments {
             mode = archive != null ? archive.compatibilityMode() : Script.EXTENDED;
         }
         if (!List.of("extended", "base", "experimental_enhanced").contains(mode)) {
-            throw K6jException.invalidConfig("invalid compatibility mode \"" + mode
+            throw K6jException.badCommandLine("invalid compatibility mode \"" + mode
                     + "\". Use: \"extended\", \"base\", \"experimental_enhanced\"");
         }
         return mode.equals("experimental_enhanced") ? "base" : mode;
@@ -347,7 +347,7 @@ public final class ScriptArguments {
             return null;
         }
         if (!List.of("compact", "full", "legacy", "disabled").contains(mode)) {
-            throw K6jException.invalidConfig("invalid summary mode '" + mode
+            throw K6jException.badCommandLine("invalid summary mode '" + mode
                     + "': use compact, full, legacy or disabled");
         }
         return mode;
@@ -378,7 +378,7 @@ public final class ScriptArguments {
         Map<String, String> given = pairs(env, "--env");
         for (String name : given.keySet()) {
             if (!ENV_NAME.matcher(name).matches()) {
-                throw K6jException.invalidConfig("invalid environment variable name '" + name + "'");
+                throw K6jException.badCommandLine("invalid environment variable name '" + name + "'");
             }
         }
         result.putAll(given);

@@ -215,7 +215,8 @@ public final class InProcessRun {
             Script loaded = Script.fromFile(workingDirectory.resolve(script));
             RunRequest request = new RunRequest(loaded, new LinkedHashMap<>(options), resolve(configFile),
                     List.copyOf(outputs), scriptEnvironment, systemEnvironment, resolve(summaryExport), quiet,
-                    verbose, false, workingDirectory, stdout, stderr, false, restApiAddress, restApiAddress != null);
+                    verbose, false, workingDirectory, stdout, stderr, false, restApiAddress, restApiAddress != null,
+                    new dev.k6j.engine.vu.ConsoleLog(stderr, verbose, false), false, false);
             try (ExtensionRegistry registry = ExtensionRegistry.discover(extensions)) {
                 RunOutcome outcome = new TestRunner(request, registry).execute();
                 return ResultReader.read(script, outcome);

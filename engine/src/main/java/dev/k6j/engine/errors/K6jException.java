@@ -27,6 +27,14 @@ public class K6jException extends RuntimeException {
         return new K6jException(ExitCode.INVALID_CONFIG, message);
     }
 
+    /**
+     * A command-line value k6 refuses before any configuration exists (an unknown --summary-mode, log output, test
+     * type, -e name...): exit 255, k6's -1 for an error without a code of its own.
+     */
+    public static K6jException badCommandLine(String message) {
+        return new K6jException(ExitCode.GENERIC_ERROR, message);
+    }
+
     /** A script mistake (exit 107). */
     public static K6jException scriptError(String message, Throwable cause) {
         return new K6jException(ExitCode.SCRIPT_EXCEPTION, message, cause);

@@ -147,8 +147,11 @@ public final class ExternallyControlled extends BaseExecutor {
         String error;
         try {
             error = command.result().get(APPLY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            error = "the change could not be applied: " + e.getMessage();
+        } catch (TimeoutException e) {
+            error = "the change is still being applied after " + APPLY_TIMEOUT_SECONDS + "s (new VUs are "
+                    + "initialized one by one); GET /v1/status shows how far it got";
+        } catch (ExecutionException e) {
+            error = "the change could not be applied: " + e.getCause();
         }
         if (error != null) {
             throw new IllegalStateException(error);

@@ -38,15 +38,17 @@ public final class ExtensionRegistry implements AutoCloseable {
     private final Map<String, Found<OutputFactory>> outputs;
     private final Map<String, OutputFactory> outputsByNameOrAlias;
     private final ExtensionFinder finder;
+    private final List<BrokenPlugin> brokenPlugins;
 
     private ExtensionRegistry(Map<String, Found<JsModule>> jsModules, Map<String, Found<JsModule>> jsModulesByAlias,
             Map<String, Found<OutputFactory>> outputs,
-            Map<String, OutputFactory> outputsByNameOrAlias, ExtensionFinder finder) {
+            Map<String, OutputFactory> outputsByNameOrAlias, ExtensionFinder finder, List<BrokenPlugin> brokenPlugins) {
         this.jsModules = Collections.unmodifiableMap(jsModules);
         this.jsModulesByAlias = Collections.unmodifiableMap(jsModulesByAlias);
         this.outputs = Collections.unmodifiableMap(outputs);
         this.outputsByNameOrAlias = Collections.unmodifiableMap(outputsByNameOrAlias);
         this.finder = finder;
+        this.brokenPlugins = List.copyOf(brokenPlugins);
     }
 
     /** Finds every {@link JsModule} and {@link OutputFactory} that {@code loader} can see (no plugins). */
@@ -125,7 +127,27 @@ public final class ExtensionRegistry implements AutoCloseable {
         }
         Map<String, OutputFactory> factories = new LinkedHashMap<>();
         byNameOrAlias.forEach((name, f) -> factories.put(name, f.extension()));
-        return new ExtensionRegistry(jsModules, jsModulesByAlias, outputs, factories, finder);
+        return new ExtensionRegistry(jsModules, jsModulesByAlias, outputs, factories, finder, found.broken());
+    }
+
+    /** The plugins that could not be loaded; a run warns about each, and fails only when it needs one. */
+    public List<BrokenPlugin> brokenPlugins() {
+        return brokenPlugins;
+    }
+
+    /**
+     * What the failure to find {@code what} (e.g. "the module 'k6/x/greeter', which the script imports") comes to
+     * when plugins are broken: the first one's reason, exit 104; empty when none is broken.
+     */
+    public Optional<K6jException> brokenPluginFor(String what) {
+        if (brokenPlugins.isEmpty()) {
+            return Optional.empty();
+        }
+        K6jException first = brokenPlugins.getFirst().failure();
+        String others = brokenPlugins.size() == 1 ? "" : " (and " + (brokenPlugins.size() - 1)
+                + " more plugin(s) could not be loaded)";
+        return Optional.of(new K6jException(first.exitCode(), first.getMessage() + "; that plugin may provide " + what
+                + ", which no loaded extension does" + others, first));
     }
 
     /** The JS modules by name and by alias, in name order. */

@@ -7,15 +7,23 @@ import java.util.List;
 
 /**
  * What one or more {@link ExtensionFinder}s found: JS modules and output factories, each with its origin, in the
- * order found. Checks (names, duplicates) happen when an {@link ExtensionRegistry} is built from it.
+ * order found, and the plugins that could not be loaded. Checks (names, duplicates) happen when an
+ * {@link ExtensionRegistry} is built from it.
  */
-public record FoundExtensions(List<Found<JsModule>> modules, List<Found<OutputFactory>> outputs) {
+public record FoundExtensions(List<Found<JsModule>> modules, List<Found<OutputFactory>> outputs,
+                              List<BrokenPlugin> broken) {
 
     public static final FoundExtensions NONE = new FoundExtensions(List.of(), List.of());
 
     public FoundExtensions {
         modules = List.copyOf(modules);
         outputs = List.copyOf(outputs);
+        broken = List.copyOf(broken);
+    }
+
+    /** What was found, with nothing broken. */
+    public FoundExtensions(List<Found<JsModule>> modules, List<Found<OutputFactory>> outputs) {
+        this(modules, outputs, List.of());
     }
 
     /** These, then {@code more}. */
@@ -24,6 +32,8 @@ public record FoundExtensions(List<Found<JsModule>> modules, List<Found<OutputFa
         allModules.addAll(more.modules);
         List<Found<OutputFactory>> allOutputs = new ArrayList<>(outputs);
         allOutputs.addAll(more.outputs);
-        return new FoundExtensions(allModules, allOutputs);
+        List<BrokenPlugin> allBroken = new ArrayList<>(broken);
+        allBroken.addAll(more.broken);
+        return new FoundExtensions(allModules, allOutputs, allBroken);
     }
 }

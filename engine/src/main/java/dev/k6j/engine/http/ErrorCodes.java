@@ -12,6 +12,8 @@ import java.nio.channels.ClosedChannelException;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
 import javax.net.ssl.SSLException;
 
 /**
@@ -99,12 +101,22 @@ public final class ErrorCodes {
     }
 
     private static HttpError tls(SSLException ssl) {
+        // Go's words in the detail (what k6 throws and logs), k6's short message for res.error and the tag.
+        String verifyFailed = "tls: failed to verify certificate: ";
+        for (Throwable t = ssl; t != null; t = t.getCause()) {
+            if (t instanceof CertificateExpiredException || t instanceof CertificateNotYetValidException) {
+                String expired = "x509: certificate has expired or is not yet valid";
+                return new HttpError(DEFAULT, expired, verifyFailed + expired + ": " + t.getMessage(), ssl);
+            }
+        }
         if (hasCause(ssl, CertPathBuilderException.class) || hasCause(ssl, CertPathValidatorException.class)) {
-            return new HttpError(X509_UNKNOWN_AUTHORITY, "x509: unknown authority", ssl);
+            return new HttpError(X509_UNKNOWN_AUTHORITY, "x509: unknown authority",
+                    verifyFailed + "x509: certificate signed by unknown authority", ssl);
         }
         for (Throwable t = ssl; t != null; t = t.getCause()) {
             if (t instanceof CertificateException && String.valueOf(t.getMessage()).contains("match")) {
-                return new HttpError(X509_HOSTNAME, "x509: certificate doesn't match hostname", ssl);
+                return new HttpError(X509_HOSTNAME, "x509: certificate doesn't match hostname",
+                        verifyFailed + "x509: certificate is not valid for this host (" + t.getMessage() + ")", ssl);
             }
         }
         if (String.valueOf(ssl.getMessage()).contains("plaintext connection")

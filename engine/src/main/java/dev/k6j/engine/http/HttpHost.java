@@ -81,7 +81,7 @@ public final class HttpHost {
             throw vu.jsError("Error", "request aborted: the VU is stopping");
         }
         if (outcome.failed() && spec.throwErrors()) {
-            throw vu.jsError("Error", outcome.error().getMessage());
+            throw vu.jsError("Error", outcome.error().detail());
         }
         return response(outcome);
     }
@@ -109,7 +109,7 @@ public final class HttpHost {
             try {
                 HttpOutcome outcome = run.run();
                 if (outcome.failed() && spec.throwErrors()) {
-                    promise.reject(new IllegalStateException(outcome.error().getMessage()));
+                    promise.reject(new IllegalStateException(outcome.error().detail()));
                 } else {
                     promise.resolve(response(outcome));
                 }
@@ -158,7 +158,7 @@ public final class HttpHost {
         for (int i = 0; i < outcomes.size(); i++) {
             HttpOutcome outcome = outcomes.get(i);
             if (outcome.failed() && specs.get(i).throwErrors()) {
-                throw vu.jsError("Error", outcome.error().getMessage());
+                throw vu.jsError("Error", outcome.error().detail());
             }
             results.add(response(outcome));
         }

@@ -313,7 +313,7 @@ final class RequestRun {
             }
         }
         if (error != null && !spec.throwErrors() && !cancelled) {
-            client.log.log("warn", "Request Failed error=\"" + error.getMessage() + "\" url=" + Urls.clean(url));
+            client.log.log("warn", "Request Failed error=\"" + error.detail() + "\" url=" + Urls.clean(url));
         }
         return new HttpOutcome(url.toString(), raw, body, error, errorCode, timings, ip, port, tlsVersion, cipher,
                 firstRequest);

@@ -60,14 +60,19 @@ public final class JsRuntime implements AutoCloseable {
         return !"Interpreted".equalsIgnoreCase(engine.getImplementationName());
     }
 
-    /** A new context for one VU. Call on the thread that will own it. */
-    public Context newContext(Path workingDirectory, ScriptSources sources, Function<String, String> moduleSource) {
+    /**
+     * A new context for one VU. Call on the thread that will own it.
+     *
+     * @param initStage when the VU may load modules and files ({@link ScriptFileSystem})
+     */
+    public Context newContext(Path workingDirectory, ScriptSources sources, Function<String, String> moduleSource,
+                              InitStage initStage) {
         return Context.newBuilder("js")
                 .engine(engine)
                 .allowHostAccess(HOST_ACCESS)
                 .allowHostClassLookup(className -> false)
                 .allowIO(IOAccess.newBuilder()
-                        .fileSystem(new ScriptFileSystem(workingDirectory, sources, moduleSource)).build())
+                        .fileSystem(new ScriptFileSystem(workingDirectory, sources, moduleSource, initStage)).build())
                 .option("js.esm-eval-returns-exports", "true")
                 .option("js.console", "false")
                 .option("js.print", "false")

@@ -1,7 +1,11 @@
 package dev.k6j.engine.js;
 
+import dev.k6j.engine.errors.ExitCode;
+import dev.k6j.engine.errors.K6jException;
 import dev.k6j.spi.JsModule;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -12,9 +16,19 @@ import java.util.stream.Collectors;
 public final class ModuleRegistry {
 
     private final Map<String, JsModule> modules;
+    private final Function<String, Optional<K6jException>> unloadedPlugin;
 
     public ModuleRegistry(Map<String, JsModule> modules) {
+        this(modules, what -> Optional.empty());
+    }
+
+    /**
+     * @param unloadedPlugin for a missing extension module ("the module 'k6/x/…', which the script imports"): the
+     *                       error of a plugin that could not be loaded and might have provided it, if any
+     */
+    public ModuleRegistry(Map<String, JsModule> modules, Function<String, Optional<K6jException>> unloadedPlugin) {
         this.modules = Map.copyOf(modules);
+        this.unloadedPlugin = unloadedPlugin;
     }
 
     /** The module of that name, or {@code null}. */
@@ -35,6 +49,16 @@ public final class ModuleRegistry {
             "k6/ws", "websockets",
             "k6/x/grpc", "grpc",
             "k6/net/grpc", "grpc");
+
+    /**
+     * The error of an import of a module nobody provides: when it is an extension's name and a plugin could not be
+     * loaded, that plugin's reason (exit 104); otherwise {@link #unknownModuleMessage} (exit 107).
+     */
+    public K6jException unknownModule(String name) {
+        Optional<K6jException> broken = name.startsWith("k6/x/") || FIRST_PARTY.containsKey(name)
+                ? unloadedPlugin.apply("the module '" + name + "', which the script imports") : Optional.empty();
+        return broken.orElseGet(() -> new K6jException(ExitCode.SCRIPT_EXCEPTION, unknownModuleMessage(name)));
+    }
 
     /**
      * The one-line explanation for an import of a module that is not present, with what to do: the exact

@@ -30,6 +30,9 @@ import org.graalvm.polyglot.io.FileSystem;
  * <p>GraalJS resolves a bare specifier such as {@code k6/http} against the working directory, so
  * {@link #toAbsolutePath} maps those names into the virtual folder before anything is read.
  * One instance per VU context; used on that VU's thread.
+ *
+ * <p>Anything read through it, a module of any kind or a file, is read only in the VU's init stage
+ * ({@link InitStage}): after it, every access fails with k6's message, so {@code import()} in an iteration rejects.
  */
 public final class ScriptFileSystem implements FileSystem {
 
@@ -42,16 +45,25 @@ public final class ScriptFileSystem implements FileSystem {
     private final Path workingDirectory;
     private final ScriptSources sources;
     private final Function<String, String> moduleSource;
+    private final InitStage initStage;
 
     /**
      * @param workingDirectory where relative paths resolve
      * @param sources          the run's sources, through which modules are read
      * @param moduleSource     gives the JavaScript source of a module by name, or {@code null} if unknown
+     * @param initStage        whether the VU may load modules now
      */
-    ScriptFileSystem(Path workingDirectory, ScriptSources sources, Function<String, String> moduleSource) {
+    ScriptFileSystem(Path workingDirectory, ScriptSources sources, Function<String, String> moduleSource,
+                     InitStage initStage) {
         this.workingDirectory = workingDirectory;
         this.sources = sources;
         this.moduleSource = moduleSource;
+        this.initStage = initStage;
+    }
+
+    /** Refuses every read after the VU's init stage, as k6 loads modules only while initializing. */
+    private void requireInitStage(Path path) throws AccessDeniedException {
+        initStage.requireOpen(path.toString(), "import");
     }
 
     /** Whether a specifier names a module that k6j provides rather than a file. */
@@ -131,6 +143,7 @@ public final class ScriptFileSystem implements FileSystem {
     @Override
     public void checkAccess(Path path, Set<? extends AccessMode> modes, LinkOption... options) throws IOException {
         Path resolved = resolve(path);
+        requireInitStage(path);
         if (modes.contains(AccessMode.WRITE)) {
             throw new AccessDeniedException(path.toString(), null, "scripts cannot write files");
         }
@@ -160,6 +173,7 @@ public final class ScriptFileSystem implements FileSystem {
     public SeekableByteChannel newByteChannel(Path path, Set<? extends OpenOption> options, FileAttribute<?>... attrs)
             throws IOException {
         Path resolved = resolve(path);
+        requireInitStage(path);
         byte[] content = virtualContent(resolved);
         if (content == null) {
             content = sourcedContent(resolved);
@@ -177,6 +191,7 @@ public final class ScriptFileSystem implements FileSystem {
     @Override
     public DirectoryStream<Path> newDirectoryStream(Path dir, DirectoryStream.Filter<? super Path> filter)
             throws IOException {
+        requireInitStage(dir);
         return real.newDirectoryStream(resolve(dir), filter);
     }
 
@@ -188,6 +203,7 @@ public final class ScriptFileSystem implements FileSystem {
     @Override
     public Path toRealPath(Path path, LinkOption... options) throws IOException {
         Path resolved = resolve(path);
+        requireInitStage(path);
         if (moduleNameOf(resolved) != null) {
             return resolved;
         }
@@ -201,6 +217,7 @@ public final class ScriptFileSystem implements FileSystem {
     @Override
     public Map<String, Object> readAttributes(Path path, String attributes, LinkOption... options) throws IOException {
         Path resolved = resolve(path);
+        requireInitStage(path);
         byte[] content = virtualContent(resolved);
         if (content == null) {
             content = sourcedContent(resolved);

@@ -75,7 +75,8 @@ public final class OutputManager {
         for (String flag : outFlags) {
             OutputSpec spec = OutputSpec.parse(flag);
             if (registry.findOutput(spec.name()).isEmpty()) {
-                throw UnknownOutputs.error(spec.name(), registry.outputs().keySet());
+                throw registry.brokenPluginFor("the output '" + spec.name() + "' of --out")
+                        .orElseGet(() -> UnknownOutputs.error(spec.name(), registry.outputs().keySet()));
             }
         }
     }

@@ -50,7 +50,7 @@ public final class OptionsInspector {
                 Thread.ofPlatform().daemon().factory());
         try (JsRuntime runtime = new JsRuntime()) {
             TestRunState testRun = new TestRunState(Map.of());
-            VuEnvironment env = new VuEnvironment(runtime, script, new ModuleRegistry(extensions.jsModules()),
+            VuEnvironment env = new VuEnvironment(runtime, script, new ModuleRegistry(extensions.jsModules(), extensions::brokenPluginFor),
                     new MetricRegistryImpl(), samples -> { }, testRun, environment, TagSet.EMPTY, SystemTags.DEFAULT,
                     console, timers);
             VirtualUser vu = new VuFactory(env, testRun).create(0);

@@ -15,11 +15,16 @@ final class RunController implements RunControl {
 
     private final TestRunState testRun;
     private final List<Executor> executors;
+    private final VuMemoryBudget budget;
 
-    /** @param executors the scenarios that run (those with work) */
-    RunController(TestRunState testRun, List<Executor> executors) {
+    /**
+     * @param executors the scenarios that run (those with work)
+     * @param budget    what more VUs may be asked for
+     */
+    RunController(TestRunState testRun, List<Executor> executors, VuMemoryBudget budget) {
         this.testRun = testRun;
         this.executors = executors;
+        this.budget = budget;
     }
 
     @Override
@@ -63,6 +68,13 @@ final class RunController implements RunControl {
                 .map(ExternallyControlled.class::cast).findFirst()
                 .orElseThrow(() -> new ControlException("Execution config error", "an externally-controlled "
                         + "executor needs to be configured for live configuration updates", false));
+        if (maxVus != null) {
+            // New VUs are initialized while the request waits: refuse those the heap can't hold, before any is made.
+            String refusal = budget.refusal(Math.max(0, maxVus - controlled.maxVus()), testRun.vusInitialized());
+            if (refusal != null) {
+                throw new ControlException("Config update error", refusal, true);
+            }
+        }
         try {
             controlled.update(vus, maxVus);
         } catch (IllegalArgumentException | IllegalStateException e) {

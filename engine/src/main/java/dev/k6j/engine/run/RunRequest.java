@@ -29,13 +29,14 @@ import java.util.Map;
  * @param addressExplicit  whether the user asked for that address (then failing to listen stops the run)
  * @param console          where logs go, in the format asked for
  * @param linger           keep the REST API up after the test until Ctrl-C ({@code --linger})
+ * @param noVuMemoryCheck  {@code --no-vu-memory-check}: run VU counts the heap can't hold (a warning, not a refusal)
  */
 public record RunRequest(Script script, Map<String, Object> cliOptions, Path configFile, List<String> outputs,
                          Map<String, String> scriptEnvironment,
                          Map<String, String> systemEnvironment, Path summaryExport, boolean quiet, boolean verbose,
                          boolean color, Path workingDirectory, PrintStream stdout, PrintStream stderr,
                          boolean stdoutIsTty, String address, boolean addressExplicit, ConsoleLog console,
-                         boolean linger) {
+                         boolean linger, boolean noVuMemoryCheck) {
 
     /** A request whose logs go to {@code stderr} in k6's terminal form, without --linger (for embedders). */
     @SuppressWarnings("checkstyle:ParameterNumber")
@@ -45,6 +46,6 @@ public record RunRequest(Script script, Map<String, Object> cliOptions, Path con
                       PrintStream stderr, boolean stdoutIsTty, String address, boolean addressExplicit) {
         this(script, cliOptions, configFile, outputs, scriptEnvironment, systemEnvironment, summaryExport, quiet,
                 verbose, color, workingDirectory, stdout, stderr, stdoutIsTty, address, addressExplicit,
-                new ConsoleLog(stderr, verbose, color), false);
+                new ConsoleLog(stderr, verbose, color), false, false);
     }
 }

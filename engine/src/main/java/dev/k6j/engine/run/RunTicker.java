@@ -71,6 +71,11 @@ final class RunTicker implements AutoCloseable {
     }
 
     private void emitVus() {
+        emitVus(metrics, builtin, testRun, tags);
+    }
+
+    /** One {@code vus} and {@code vus_max} sample now; also for a run stopped before its scenarios started. */
+    static void emitVus(MetricsEngine metrics, BuiltinMetrics builtin, TestRunState testRun, TagSet tags) {
         long now = Sample.nowNanos();
         metrics.push(List.of(
                 new Sample(builtin.vus, now, testRun.vusActive(), tags, TagSet.EMPTY),

@@ -186,6 +186,21 @@ public final class TestRunState implements TestRun {
         return failure.get();
     }
 
+    /**
+     * Work of a VU outside iterations that a stop interrupts (its init code, setup()); at once if the test is
+     * stopping already. Undo with {@link #noLongerInterruptible}.
+     */
+    public void interruptible(VirtualUser vu) {
+        busy.add(vu);
+        if (stopping()) {
+            vu.interrupt();
+        }
+    }
+
+    public void noLongerInterruptible(VirtualUser vu) {
+        busy.remove(vu);
+    }
+
     /** Called around each iteration so a stop can interrupt it. */
     public void iterationStarted(VirtualUser vu) {
         busy.add(vu);

@@ -37,6 +37,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
@@ -48,25 +49,44 @@ public final class TestRunner {
 
     private final RunRequest request;
     private final ExtensionRegistry extensions;
+    private final ConsoleLog console;
+    /** The run a stop goes to: the options VU's until the options are known, then the test's. */
     private volatile TestRunState activeRun;
-    /** A stop asked for before the run object existed (Ctrl-C during start-up). */
+    /** A stop asked for from outside (Ctrl-C), kept for the run objects made after it. */
     private volatile TestRunState.StopReason interruption;
     /** Released by Ctrl-C: what a --linger run waits for after the test. */
     private final java.util.concurrent.CountDownLatch lingering = new java.util.concurrent.CountDownLatch(1);
+    private volatile RunPhase phase = RunPhase.INIT;
 
     public TestRunner(RunRequest request, ExtensionRegistry extensions) {
         this.request = request;
         this.extensions = extensions;
+        this.console = request.console();
     }
 
-    /** Stops a running test as Ctrl-C does: summary, outputs flushed, exit code 105. Any thread. */
-    public void interrupt(String why) {
-        interruption = new TestRunState.StopReason(ExitCode.EXTERNAL_ABORT, why);
+    /**
+     * Stops the test as a first Ctrl-C does, in whatever phase it is: summary, outputs flushed, exit code 105. Says
+     * at once what the stop does or waits for now. Any thread.
+     *
+     * @param reason   the error the run ends with (k6's "test run was aborted because …")
+     * @param received what was received, for the notice ("SIGINT (Ctrl-C)")
+     * @param again    how to stop at once instead
+     * @return false while the script's init code runs: nothing has started that a graceful stop would save, so the
+     *         caller should end the process now (the run is stopped all the same)
+     */
+    public boolean interrupt(String reason, String received, String again) {
+        RunPhase now = phase;
+        interruption = new TestRunState.StopReason(ExitCode.EXTERNAL_ABORT, reason);
         lingering.countDown();
         TestRunState run = activeRun;
         if (run != null) {
             run.stop(interruption);
         }
+        if (now == RunPhase.INIT) {
+            return false;
+        }
+        console.log("warn", 0, received + " received: " + now.gracefulStop() + "; " + again);
+        return true;
     }
 
     /** Runs the test and returns the exit code. User mistakes are thrown as {@link K6jException}. */
@@ -79,19 +99,34 @@ public final class TestRunner {
      * results instead of the printed summary). User mistakes are thrown as {@link K6jException}.
      */
     public RunOutcome execute() throws InterruptedException {
+        try {
+            return executeInPhases();
+        } catch (K6jException e) {
+            // Whatever the interrupted init code or VU initialization threw, the run ends as the stop says.
+            TestRunState.StopReason stop = interruption;
+            throw stop != null && e.exitCode() == ExitCode.EXTERNAL_ABORT ? new K6jException(stop.exitCode(),
+                    stop.message(), e) : e;
+        }
+    }
+
+    private RunOutcome executeInPhases() throws InterruptedException {
+        extensions.brokenPlugins().forEach(plugin -> console.log("warn", 0, plugin.warning()));
         // A missing output is known before the script's init code runs, as a missing module is during it.
         List<String> outFlags = WebDashboardSwitch.outputs(request.outputs(), request.systemEnvironment(),
                 request.configFile() == null ? Map.of() : ConfigFile.read(request.configFile()), extensions);
         OutputManager.requireKnown(outFlags, extensions);
         MetricRegistryImpl registry = new MetricRegistryImpl();
         BuiltinMetrics builtin = new BuiltinMetrics(registry);
-        ConsoleLog console = request.console();
         ScheduledExecutorService timers = java.util.concurrent.Executors.newScheduledThreadPool(1,
                 Thread.ofPlatform().daemon().name("k6j-timers").factory());
         try (JsRuntime runtime = new JsRuntime();
              MetricsEngine metrics = new MetricsEngine(registry, 4096)) {
             // The options VU (id 0) reads the script's options and later runs setup, teardown and handleSummary.
             TestRunState bootstrap = new TestRunState(Map.of());
+            activeRun = bootstrap;
+            if (interruption != null) {
+                bootstrap.stop(interruption);
+            }
             VuEnvironment bootstrapEnv = environment(runtime, registry, metrics, bootstrap, Map.of(),
                     dev.k6j.engine.vu.SystemTags.DEFAULT, console, timers);
             VirtualUser serviceVu = new VuFactory(bootstrapEnv, bootstrap).create(0);
@@ -104,6 +139,9 @@ public final class TestRunner {
             List<Executor> executors = Executors.createAll(options.scenarios(), tuple);
             requireExecFunctions(serviceVu, executors);
             ExecutionPlan plan = ExecutionPlan.of(executors);
+            VuMemoryBudget budget = VuMemoryBudget.ofThisJvm(request.noVuMemoryCheck(),
+                    message -> console.log("warn", 0, message));
+            budget.check(plan.maxPossibleVus());
             List<Executor> working = withWork(executors, tuple, console);
 
             Thresholds thresholds = options.noThresholds() ? Thresholds.none()
@@ -119,10 +157,10 @@ public final class TestRunner {
             if (options.paused()) {
                 testRun.pause();
             }
-            RestApiServer api = startApi(new RunController(testRun, working), console);
+            RestApiServer api = startApi(new RunController(testRun, working, budget), console);
             try {
-                return runTest(outFlags, testRun, options, tuple, executors, working, plan, thresholds, serviceVu,
-                        registry, builtin, metrics, runtime, console, timers);
+                return runTest(outFlags, testRun, options, tuple, executors, working, plan, budget, thresholds,
+                        serviceVu, registry, builtin, metrics, runtime, timers);
             } finally {
                 linger();
                 if (api != null) {
@@ -136,11 +174,12 @@ public final class TestRunner {
 
     @SuppressWarnings("checkstyle:ParameterNumber")
     private RunOutcome runTest(List<String> outFlags, TestRunState testRun, TestOptions options, ExecutionTuple tuple,
-                             List<Executor> executors,
-                             List<Executor> working, ExecutionPlan plan, Thresholds thresholds, VirtualUser serviceVu,
-                             MetricRegistryImpl registry, BuiltinMetrics builtin, MetricsEngine metrics,
-                             JsRuntime runtime, ConsoleLog console, ScheduledExecutorService timers)
+                               List<Executor> executors, List<Executor> working, ExecutionPlan plan,
+                               VuMemoryBudget budget, Thresholds thresholds, VirtualUser serviceVu,
+                               MetricRegistryImpl registry, BuiltinMetrics builtin, MetricsEngine metrics,
+                               JsRuntime runtime, ScheduledExecutorService timers)
             throws InterruptedException {
+        phase = RunPhase.VU_INIT;
         Map<String, Object> raw = options.raw();
         VuEnvironment env = environment(runtime, registry, metrics, testRun, options.tags(), options.systemTags(),
                 console, timers);
@@ -162,32 +201,45 @@ public final class TestRunner {
             testRun.setStatus(ExecutionStatus.INIT_VUS);
             VuFactory factory = new VuFactory(env, testRun);
             VuIds ids = new VuIds(tuple);
-            List<VirtualUser> planned = factory.createAll(plan.maxPlannedVus(), ids);
+            List<VirtualUser> planned = factory.createAll(plan.maxPlannedVus(), ids, budget);
             VuPool pool = new VuPool(planned, plan.maxPossibleVus() - plan.maxPlannedVus(),
                     () -> factory.createNext(ids), testRun::stopping, message -> console.log("warn", 0, message));
+            allVus.addAll(planned);
             testRun.setStatus(ExecutionStatus.INIT_DONE);
-            serviceVu.close();
-            serviceVu = new VuFactory(env, testRun).create(0);
+            serviceVu = freshServiceVu(serviceVu, env, testRun);
             if (testRun.paused()) {
                 testRun.setStatus(ExecutionStatus.PAUSED_BEFORE_RUN);
                 testRun.awaitResumed();
             }
             testRun.setStatus(ExecutionStatus.SETUP);
-            String setupData = testRun.stopping() ? null : Lifecycle.setup(serviceVu, options, testRun);
-            RunContext context = new RunContext(pool, new IterationRunner(registry, options.minIterationDuration()),
-                    testRun, setupData, ScenarioScheduler.vuThreads(), metrics::push, builtin.droppedIterations,
-                    TagSet.of(options.tags()), options.systemTags(), request.scriptEnvironment(), console);
-            ScenarioScheduler scheduler = new ScenarioScheduler(working, context);
-            testRun.setStatus(ExecutionStatus.RUNNING);
-            try {
-                runScenarios(scheduler, testRun, options, thresholds, builtin, metrics, plan, console, outputs);
-            } finally {
-                allVus.addAll(pool.all());
+            phase = RunPhase.SETUP;
+            // As in k6, a stop before setup() completed skips the scenarios and teardown().
+            Optional<String> setupData = setup(serviceVu, options, testRun);
+            if (setupData.isPresent()) {
+                String data = setupData.get().isEmpty() ? null : setupData.get();
+                RunContext context = new RunContext(pool, new IterationRunner(registry, options.minIterationDuration()),
+                        testRun, data, ScenarioScheduler.vuThreads(), metrics::push, builtin.droppedIterations,
+                        TagSet.of(options.tags()), options.systemTags(), request.scriptEnvironment(), console);
+                ScenarioScheduler scheduler = new ScenarioScheduler(working, context);
+                testRun.setStatus(ExecutionStatus.RUNNING);
+                phase = RunPhase.RUN;
+                try {
+                    runScenarios(scheduler, testRun, options, thresholds, builtin, metrics, plan, console,
+                            outputs);
+                } finally {
+                    allVus.clear();
+                    allVus.addAll(pool.all());
+                }
+                testRun.setStatus(ExecutionStatus.TEARDOWN);
+                phase = RunPhase.TEARDOWN;
+                Lifecycle.teardown(serviceVu, options, testRun, data);
+            } else {
+                // Stopped before the scenarios: the summary still shows the VUs, as k6's does.
+                RunTicker.emitVus(metrics, builtin, testRun, TagSet.of(options.tags()));
             }
-            testRun.setStatus(ExecutionStatus.TEARDOWN);
-            Lifecycle.teardown(serviceVu, options, testRun, setupData);
             allVus.forEach(VirtualUser::close);
             allVus.clear();
+            phase = RunPhase.SUMMARY;
             metrics.flush();
             MetricsSnapshot snapshot = metrics.snapshot();
             ThresholdResults results = thresholds.evaluateFinal(snapshot, testRun.elapsed());
@@ -212,6 +264,7 @@ public final class TestRunner {
             status = e.exitCode() == ExitCode.SCRIPT_EXCEPTION ? RunStatus.ABORTED_SCRIPT_ERROR : RunStatus.ABORTED_SYSTEM;
             throw e;
         } finally {
+            phase = RunPhase.OUTPUTS;
             allVus.forEach(VirtualUser::close);
             serviceVu.close();
             metrics.close();
@@ -230,6 +283,49 @@ public final class TestRunner {
             request.stdout().flush();
         }
         lingering.await();
+    }
+
+    /**
+     * The VU for setup, teardown and handleSummary, with the test's environment; the options VU stays when the
+     * test is stopping meanwhile.
+     */
+    private static VirtualUser freshServiceVu(VirtualUser optionsVu, VuEnvironment env, TestRunState testRun) {
+        if (testRun.stopping()) {
+            return optionsVu;
+        }
+        try {
+            VirtualUser fresh = new VuFactory(env, testRun).create(0);
+            optionsVu.close();
+            return fresh;
+        } catch (K6jException e) {
+            if (testRun.stopping()) {
+                return optionsVu;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * setup(), which a stop interrupts: its JSON result ({@code ""} for none) once it completed, empty when the test
+     * stopped before or during it.
+     */
+    private static Optional<String> setup(VirtualUser serviceVu, TestOptions options, TestRunState testRun)
+            throws InterruptedException {
+        if (testRun.stopping()) {
+            return Optional.empty();
+        }
+        testRun.interruptible(serviceVu);
+        try {
+            String data = Lifecycle.setup(serviceVu, options, testRun);
+            return testRun.stopping() ? Optional.empty() : Optional.of(data == null ? "" : data);
+        } catch (K6jException e) {
+            if (testRun.stopping()) {
+                return Optional.empty();
+            }
+            throw e;
+        } finally {
+            testRun.noLongerInterruptible(serviceVu);
+        }
     }
 
     /** The scenarios with the live progress and the clock's jobs around them. */
@@ -294,7 +390,8 @@ public final class TestRunner {
                                       TestRunState testRun, Map<String, String> tags,
                                       dev.k6j.engine.vu.SystemTags systemTags, ConsoleLog console,
                                       ScheduledExecutorService timers) {
-        return new VuEnvironment(runtime, request.script(), new ModuleRegistry(extensions.jsModules()), registry,
+        return new VuEnvironment(runtime, request.script(), new ModuleRegistry(extensions.jsModules(),
+                extensions::brokenPluginFor), registry,
                 metrics::push, testRun, request.scriptEnvironment(), TagSet.of(tags), systemTags, console, timers);
     }
 

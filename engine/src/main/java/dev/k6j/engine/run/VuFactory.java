@@ -5,11 +5,11 @@ import dev.k6j.engine.errors.K6jException;
 import dev.k6j.engine.vu.VirtualUser;
 import dev.k6j.engine.vu.VuEnvironment;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Creates VUs and runs their init code, in parallel on the machine's cores (a context is built and the script
@@ -32,11 +32,14 @@ final class VuFactory {
 
     private VirtualUser create(VuIds.Ids ids) {
         VirtualUser vu = new VirtualUser(environment, ids.inInstance(), ids.inTest());
+        testRun.interruptible(vu);
         try {
             vu.init();
         } catch (RuntimeException e) {
             vu.close();
             throw e;
+        } finally {
+            testRun.noLongerInterruptible(vu);
         }
         return vu;
     }
@@ -48,30 +51,49 @@ final class VuFactory {
         return vu;
     }
 
-    /** {@code count} test VUs, initialized in parallel. A script error in any of them fails the whole call. */
-    List<VirtualUser> createAll(long count, VuIds ids) throws InterruptedException {
+    /**
+     * {@code count} test VUs, initialized in parallel, in id order. A script error in any of them fails the whole
+     * call. A stop of the test ends it early: the VUs being initialized are interrupted, and those ready are
+     * returned. The budget measures the first VUs of a large run and stops one that can't fit.
+     */
+    List<VirtualUser> createAll(long count, VuIds ids, VuMemoryBudget budget) throws InterruptedException {
+        budget.measureFirstVus(count, 0);
+        AtomicLong initialized = new AtomicLong();
         int threads = (int) Math.max(1, Math.min(count, Runtime.getRuntime().availableProcessors()));
-        List<VirtualUser> vus = new ArrayList<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon()
-                .name("k6j-vu-init-", 0).factory())) {
-            List<Future<VirtualUser>> futures = new ArrayList<>();
-            for (long i = 0; i < count; i++) {
-                futures.add(pool.submit(() -> createNext(ids)));
-            }
-            for (Future<VirtualUser> future : futures) {
-                try {
-                    vus.add(future.get());
-                } catch (ExecutionException e) {
-                    futures.forEach(f -> f.cancel(true));
-                    vus.forEach(VirtualUser::close);
-                    if (e.getCause() instanceof K6jException k6j) {
-                        throw k6j;
+        List<VirtualUser> vus = Collections.synchronizedList(new ArrayList<>());
+        AtomicLong started = new AtomicLong();
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        List<Thread> workers = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            workers.add(Thread.ofPlatform().daemon().name("k6j-vu-init-" + i).start(() -> {
+                // Each worker takes the next VU until all are started, so a huge count costs no memory up front.
+                while (failure.get() == null && !testRun.stopping() && started.getAndIncrement() < count) {
+                    try {
+                        vus.add(createNext(ids));
+                        budget.measureFirstVus(count, initialized.incrementAndGet());
+                    } catch (RuntimeException e) {
+                        if (!testRun.stopping()) {
+                            failure.compareAndSet(null, e);
+                        }
                     }
-                    throw new K6jException(ExitCode.GENERIC_ENGINE, "could not initialize VUs: " + e.getCause(),
-                            e.getCause());
                 }
-            }
+            }));
         }
-        return vus;
+        try {
+            for (Thread worker : workers) {
+                worker.join();
+            }
+        } catch (InterruptedException e) {
+            testRun.stop(new TestRunState.StopReason(ExitCode.EXTERNAL_ABORT, "interrupted while initializing VUs"));
+            throw e;
+        }
+        if (failure.get() != null) {
+            vus.forEach(VirtualUser::close);
+            throw failure.get() instanceof K6jException k6j ? k6j : new K6jException(ExitCode.GENERIC_ENGINE,
+                    "could not initialize VUs: " + failure.get(), failure.get());
+        }
+        List<VirtualUser> inOrder = new ArrayList<>(vus);
+        inOrder.sort(Comparator.comparingLong(vu -> vu.state().id()));
+        return inOrder;
     }
 }

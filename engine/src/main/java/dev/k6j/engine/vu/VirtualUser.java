@@ -2,6 +2,7 @@ package dev.k6j.engine.vu;
 
 import dev.k6j.engine.errors.ExitCode;
 import dev.k6j.engine.errors.K6jException;
+import dev.k6j.engine.js.InitStage;
 import dev.k6j.engine.js.JsConvert;
 import dev.k6j.engine.js.ModuleShims;
 import dev.k6j.engine.js.ScriptErrors;
@@ -57,9 +58,10 @@ public final class VirtualUser implements Vu, AutoCloseable {
 
     private final VuEnvironment env;
     private final VuStateImpl state;
+    private final InitStage initStage;
     private final Map<String, Exports> moduleExports = new HashMap<>();
     private final System.Logger logger;
-    private Context context;
+    private volatile Context context;
     private JsConvert convert;
     private VuEventLoop loop;
     private Timers timers;
@@ -85,6 +87,7 @@ public final class VirtualUser implements Vu, AutoCloseable {
     public VirtualUser(VuEnvironment env, long id, long idInTest) {
         this.env = env;
         this.state = new VuStateImpl(id, idInTest, env.testTags(), env.systemTags());
+        this.initStage = new InitStage(state::inInitStage);
         this.logger = new ConsoleLogger("k6j.vu." + id, env.console(), id);
     }
 
@@ -93,9 +96,14 @@ public final class VirtualUser implements Vu, AutoCloseable {
      * {@link K6jException} with exit code 107 and the error's location.
      */
     public void init() {
-        context = env.runtime().newContext(env.script().directory(), env.script().sources(), this::moduleSource);
+        runningThread = Thread.currentThread();
+        context = env.runtime().newContext(env.script().directory(), env.script().sources(), this::moduleSource,
+                initStage);
         context.enter();
         try {
+            if (interrupted) {
+                throw initInterrupted();
+            }
             convert = new JsConvert(context);
             loop = new VuEventLoop(this::createPromise);
             timers = new Timers(loop, env.timers());
@@ -110,14 +118,20 @@ public final class VirtualUser implements Vu, AutoCloseable {
             namespace = context.eval(env.script().source());
             loop.runUntilIdle();
         } catch (PolyglotException e) {
-            throw scriptInitError(e);
+            throw interrupted && (e.isInterrupted() || e.isCancelled()) ? initInterrupted() : scriptInitError(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new K6jException(ExitCode.EXTERNAL_ABORT, "interrupted while initializing VU " + state.id());
+            throw initInterrupted();
         } finally {
             state.leaveInit();
             context.leave();
+            runningThread = null;
+            awaitInterrupter();
         }
+    }
+
+    private K6jException initInterrupted() {
+        return new K6jException(ExitCode.EXTERNAL_ABORT, "interrupted while initializing VU " + state.id());
     }
 
     private K6jException scriptInitError(PolyglotException e) {
@@ -127,7 +141,7 @@ public final class VirtualUser implements Vu, AutoCloseable {
         // GraalJS reports the file system's NoSuchFileException only in its message.
         java.util.regex.Matcher unknown = UNKNOWN_IMPORT.matcher(String.valueOf(e.getMessage()));
         if (unknown.find()) {
-            return new K6jException(ExitCode.SCRIPT_EXCEPTION, env.modules().unknownModuleMessage(unknown.group(1)));
+            return env.modules().unknownModule(unknown.group(1));
         }
         java.util.regex.Matcher foreign = FOREIGN_SCHEME_IMPORT.matcher(String.valueOf(e.getMessage()));
         if (foreign.find() && !foreign.group(2).equalsIgnoreCase("https") && !foreign.group(2).equalsIgnoreCase("file")) {
@@ -239,13 +253,14 @@ public final class VirtualUser implements Vu, AutoCloseable {
     public void interrupt() {
         interrupted = true;
         Thread thread = runningThread;
-        if (thread == null) {
-            return;
+        Context running = context;
+        if (thread == null || running == null) {
+            return; // no JavaScript running now; init() checks the flag before it evaluates the script
         }
         thread.interrupt();
         interrupter = Thread.ofPlatform().daemon().name("k6j-interrupt-vu-" + state.id()).start(() -> {
             try {
-                context.interrupt(Duration.ofSeconds(10));
+                running.interrupt(Duration.ofSeconds(10));
             } catch (Exception ignored) {
                 // The VU left the script before the interrupt landed, or the context closed: nothing to stop.
             }
@@ -273,7 +288,9 @@ public final class VirtualUser implements Vu, AutoCloseable {
     @Override
     public void close() {
         if (context != null) {
-            timers.clearAll();
+            if (timers != null) {
+                timers.clearAll();
+            }
             context.close(true);
         }
     }
@@ -377,8 +394,18 @@ public final class VirtualUser implements Vu, AutoCloseable {
         return VuGlobals.resolve(env.script().directory().toString(), path);
     }
 
+    /** When this VU may load modules and read files: only while it initializes, as in k6. */
+    public InitStage initStage() {
+        return initStage;
+    }
+
+    /** {@inheritDoc} Only in the init stage, as every way into the file system ({@link InitStage}). */
     @Override
     public byte[] readFile(Path path) {
+        if (!initStage.open()) {
+            throw new UncheckedIOException(new java.nio.file.AccessDeniedException(path.toString(), null,
+                    "files can only be read in the init stage (the script's top level), as in k6"));
+        }
         try {
             // Read once per run (whichever VU gets there first) and kept for k6j archive.
             return env.script().sources().file(path);

@@ -1,5 +1,6 @@
 package dev.k6j.engine.vu;
 
+import dev.k6j.engine.js.InitStage;
 import dev.k6j.engine.loader.ScriptSources;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -48,10 +49,7 @@ public final class VuGlobals {
     /** {@code open(path, mode)}: the file's text, or an ArrayBuffer with mode {@code "b"}; init stage only. */
     @HostAccess.Export
     public Value open(String path, String mode) {
-        if (!vu.state().inInitStage()) {
-            throw vu.jsError("Error", "open() can only be used in the init context (the script's top level), "
-                    + "not in default(), setup() or teardown(): read files once at the top of the script");
-        }
+        requireInitStage("open");
         if (!mode.isEmpty() && !mode.equals("b")) {
             throw vu.jsError("TypeError", "open(): unknown mode '" + mode + "', use 'b' for binary or leave it out");
         }
@@ -83,6 +81,14 @@ public final class VuGlobals {
     @HostAccess.Export
     public String scriptDirectory() {
         return env.script().directory().toString();
+    }
+
+    /** k6's error when {@code function} ({@code open}, {@code require}) is called after the init stage. */
+    @HostAccess.Export
+    public void requireInitStage(String function) {
+        if (!vu.initStage().open()) {
+            throw vu.jsError("Error", InitStage.outsideMessage(function));
+        }
     }
 
     @HostAccess.Export

@@ -80,7 +80,7 @@
     // The body as a k6/html Selection (the VU's own k6/html module), optionally narrowed to a selector; relative
     // links resolve against the response's URL, as in k6.
     html: (body, url, selector) => {
-      const doc = globalThis.require('k6/html').parseHTML(typeof body === 'string' ? body : '', url);
+      const doc = globalThis.__k6j_module('k6/html').default.parseHTML(typeof body === 'string' ? body : '', url);
       return selector === undefined || selector === null ? doc : doc.find(String(selector));
     },
     unsupported: (method) => {

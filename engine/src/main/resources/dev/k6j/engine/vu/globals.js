@@ -55,6 +55,7 @@
   // CommonJS require() for local files, and for k6 modules (their default export).
   const cache = new Map();
   const makeRequire = (dir) => function require(specifier) {
+    host.requireInitStage('require');
     const spec = String(specifier);
     if (spec === 'k6' || spec.startsWith('k6/')) return host.requireModule(spec);
     const path = host.resolvePath(dir, spec);

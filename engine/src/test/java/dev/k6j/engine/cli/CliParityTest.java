@@ -15,17 +15,17 @@ class CliParityTest {
     Path tmp;
 
     @Test
-    void anUnknownCommandIsOneLineInK6sWordsAndExit104() {
+    void anUnknownCommandIsOneLineInK6sWordsAndExit255() {
         CliRun run = CliRun.of("frobnicate");
-        assertThat(run.exitCode()).isEqualTo(104);
+        assertThat(run.exitCode()).isEqualTo(255);
         assertThat(run.stderr().strip()).doesNotContain("\n").contains("unknown command \\\"frobnicate\\\" for \\\"k6j\\\"")
                 .doesNotContain("Unmatched argument");
     }
 
     @Test
-    void anUnknownFlagIsOneLineInK6sWordsAndExit104() {
+    void anUnknownFlagIsOneLineInK6sWordsAndExit255() {
         CliRun run = CliRun.of("run", "--frobnicate", "hello.js");
-        assertThat(run.exitCode()).isEqualTo(104);
+        assertThat(run.exitCode()).isEqualTo(255);
         assertThat(run.stderr().strip()).doesNotContain("\n").contains("unknown flag: --frobnicate");
         assertThat(CliRun.of("run", "-Z", "hello.js").stderr()).contains("unknown shorthand flag: 'Z' in -Z");
     }
@@ -33,7 +33,7 @@ class CliParityTest {
     @Test
     void aMissingScriptIsK6sMessage() {
         CliRun run = CliRun.of("run");
-        assertThat(run.exitCode()).isEqualTo(104);
+        assertThat(run.exitCode()).isEqualTo(255);
         assertThat(run.stderr()).contains("accepts 1 arg(s), received 0");
     }
 
@@ -82,7 +82,7 @@ class CliParityTest {
         CliRun toFile = CliRun.of("run", "-q", "-a", "", "--no-summary", "--log-output=file=" + log, "console-log.js");
         assertThat(toFile.stderr()).doesNotContain("source=console");
         assertThat(Files.readString(log)).contains("source=console");
-        assertThat(CliRun.of("run", "--log-output=bogus", "hello.js").exitCode()).isEqualTo(104);
+        assertThat(CliRun.of("run", "--log-output=bogus", "hello.js").exitCode()).isEqualTo(255);
         assertThat(CliRun.of("run", "--log-output=loki", "hello.js").stderr()).contains("not supported by k6j");
     }
 
@@ -103,7 +103,7 @@ class CliParityTest {
         CliRun disabled = CliRun.of("run", "-q", "-a", "", "--summary-mode=disabled", "hello.js");
         assertThat(disabled.exitCode()).as(disabled.all()).isZero();
         assertThat(disabled.stdout()).doesNotContain("iterations");
-        assertThat(CliRun.of("run", "-a", "", "--summary-mode=short", "hello.js").exitCode()).isEqualTo(104);
+        assertThat(CliRun.of("run", "-a", "", "--summary-mode=short", "hello.js").exitCode()).isEqualTo(255);
     }
 
     @Test
@@ -114,7 +114,7 @@ class CliParityTest {
         assertThat(made.stdout()).contains("New script created: " + script + " (protocol template).");
         assertThat(Files.readString(script)).contains("stages").contains("projectID: 42").contains("name: \"" + script);
         CliRun again = CliRun.of("new", script.toString());
-        assertThat(again.exitCode()).isEqualTo(104);
+        assertThat(again.exitCode()).isEqualTo(255);
         assertThat(again.stderr()).contains("already exists. Use the `--force` flag to overwrite it");
         assertThat(CliRun.of("new", "-f", script.toString()).exitCode()).isZero();
         assertThat(Files.readString(script)).contains("vus: 10").doesNotContain("cloud");

@@ -65,14 +65,35 @@ class PluginsCliTest {
     }
 
     @Test
-    void aPluginBuiltForAnotherSpiStopsTheRunAtStart() throws IOException {
+    void aPluginBuiltForAnotherSpiStopsOnlyTheScriptsThatNeedIt() throws IOException {
         greeter().manifest(SpiCompatibility.MANIFEST_ATTRIBUTE, "[7.0,8.0)").build(plugins);
+        Path other = tmp.resolve("other.js");
+        Files.writeString(other, "export default function () { console.log('ran without the plugin'); }\n");
 
-        CliRun run = CliRun.of("run", "-q", "--plugins-dir", plugins.toString(), script.toString());
+        CliRun needs = CliRun.of("run", "-q", "--plugins-dir", plugins.toString(), script.toString());
+        CliRun doesNot = CliRun.of("run", "-q", "--plugins-dir", plugins.toString(), other.toString());
 
-        assertThat(run.exitCode()).as(run.all()).isEqualTo(104);
-        assertThat(run.stderr().strip()).contains("level=error msg=\"the plugin " + plugins.resolve("greeter.jar")
-                + " was built for the k6j SPI [7.0,8.0)").doesNotContain("\tat ");
+        assertThat(needs.exitCode()).as(needs.all()).isEqualTo(104);
+        assertThat(needs.stderr()).contains("level=error msg=\"the plugin " + plugins.resolve("greeter.jar")
+                + " was built for the k6j SPI [7.0,8.0)").contains("that plugin may provide the module "
+                + "'k6/x/greeter', which the script imports").doesNotContain("\tat ");
+        assertThat(doesNot.exitCode()).as(doesNot.all()).isZero();
+        assertThat(doesNot.stderr()).contains("level=warning").contains("the plugin " + plugins.resolve("greeter.jar")
+                + " was built for the k6j SPI [7.0,8.0)").contains("it is not loaded")
+                .contains("ran without the plugin");
+    }
+
+    @Test
+    void aCorruptPluginJarIsWarnedAboutAndTheRunGoesOn() throws IOException {
+        Files.write(plugins.resolve("corrupt.jar"), new byte[] {'P', 'K', 3, 4, 1, 2, 3});
+        Path other = tmp.resolve("other.js");
+        Files.writeString(other, "export default function () { console.log('ran'); }\n");
+
+        CliRun run = CliRun.of("run", "-q", "--plugins-dir", plugins.toString(), other.toString());
+
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(run.stderr()).contains("level=warning").contains(plugins.resolve("corrupt.jar").toString())
+                .contains("it is not loaded").contains("ran");
     }
 
     @Test

@@ -40,6 +40,11 @@ class RestApiTest {
                     .hasMessageContaining("the new number of max VUs cannot be lower than the starting number of "
                             + "max VUs (2)");
 
+            // More VUs than the heap holds: refused at once, before any is initialized.
+            assertThatThrownBy(() -> api.patch(Map.of("vus-max", 100_000_000)))
+                    .hasMessageStartingWith("Config update error: 100000000 VUs won't fit in the JVM's");
+            assertThat(api.status().vusMax()).isEqualTo(2);
+
             Status grown = api.patch(Map.of("vus-max", 3, "vus", 3));
             assertThat(grown.vus()).as("a third VU was initialized and started").isEqualTo(3);
             assertThat(grown.vusMax()).isEqualTo(3);

@@ -90,7 +90,7 @@ class RunCommandTest {
     @Test
     void openOutsideInitIsAnErrorOfTheIteration() {
         CliRun run = CliRun.of("run", "-q", "open-outside-init.js");
-        assertThat(run.stderr()).as(run.all()).contains("open() can only be used in the init context");
+        assertThat(run.stderr()).as(run.all()).contains("the \"open\" function is only available in the init stage");
     }
 
     @Test
@@ -149,7 +149,16 @@ class RunCommandTest {
         CliRun run = CliRun.of("run", "-d", "ten seconds", "lifecycle.js");
         assertThat(run.exitCode()).as(run.all()).isEqualTo(104);
         assertThat(run.stderr()).contains("invalid duration 'ten seconds'");
-        assertThat(CliRun.of("run", "--no-such-flag", "lifecycle.js").exitCode()).isEqualTo(104);
+    }
+
+    @Test
+    void aCommandLineThatDoesNotParseExitsWith255AsK6() {
+        CliRun unknownFlag = CliRun.of("run", "--no-such-flag", "lifecycle.js");
+        assertThat(unknownFlag.exitCode()).as(unknownFlag.all()).isEqualTo(255);
+        assertThat(unknownFlag.stderr()).contains("--no-such-flag").doesNotContain("\tat ");
+        assertThat(CliRun.of("run", "-u", "many", "lifecycle.js").exitCode()).isEqualTo(255);
+        assertThat(CliRun.of("no-such-command").exitCode()).isEqualTo(255);
+        assertThat(CliRun.of("run").exitCode()).as("no script").isEqualTo(255);
     }
 
     @Test

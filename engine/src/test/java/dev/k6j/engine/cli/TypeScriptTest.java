@@ -62,7 +62,7 @@ class TypeScriptTest {
     @Test
     void anUnknownCompatibilityModeIsAConfigurationError() {
         CliRun run = CliRun.of("run", "-q", "-a", "", "--compatibility-mode=es5", script("global.ts"));
-        assertThat(run.exitCode()).as(run.all()).isEqualTo(104);
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(255);
         assertThat(run.stderr()).contains("invalid compatibility mode \\\"es5\\\". Use: \\\"extended\\\", \\\"base\\\"");
     }
 

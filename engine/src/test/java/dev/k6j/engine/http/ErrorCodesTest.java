@@ -40,10 +40,18 @@ class ErrorCodesTest {
         SSLHandshakeException unknownCa = new SSLHandshakeException("PKIX path building failed");
         unknownCa.initCause(new CertPathValidatorException("no trust anchor"));
         maps(unknownCa, 1310, "x509: unknown authority");
+        assertThat(ErrorCodes.of(unknownCa).detail()).as("what k6 throws and logs")
+                .isEqualTo("tls: failed to verify certificate: x509: certificate signed by unknown authority");
         SSLHandshakeException hostname = new SSLHandshakeException("No subject alternative names");
         hostname.initCause(new CertificateException("No subject alternative DNS name matching example.com found."));
         maps(hostname, 1311, "x509: certificate doesn't match hostname");
         assertThat(ErrorCodes.of(new SSLHandshakeException("handshake_failure")).code()).isEqualTo(1300);
+        SSLHandshakeException expired = new SSLHandshakeException("PKIX path validation failed");
+        expired.initCause(new CertPathValidatorException("validity check failed",
+                new java.security.cert.CertificateExpiredException("NotAfter: Thu Jan 01 00:00:00 UTC 2026")));
+        maps(expired, 1000, "x509: certificate has expired or is not yet valid");
+        assertThat(ErrorCodes.of(expired).detail()).isEqualTo("tls: failed to verify certificate: x509: certificate "
+                + "has expired or is not yet valid: NotAfter: Thu Jan 01 00:00:00 UTC 2026");
     }
 
     @Test

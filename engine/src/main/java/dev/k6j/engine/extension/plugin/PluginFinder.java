@@ -2,6 +2,7 @@ package dev.k6j.engine.extension.plugin;
 
 import dev.k6j.engine.errors.ExitCode;
 import dev.k6j.engine.errors.K6jException;
+import dev.k6j.engine.extension.BrokenPlugin;
 import dev.k6j.engine.extension.ExtensionFinder;
 import dev.k6j.engine.extension.ExtensionOrigin;
 import dev.k6j.engine.extension.Found;
@@ -29,7 +30,8 @@ import org.pf4j.PluginWrapper;
  * Finds the extensions in a plugins folder: every {@code *.jar} in it is loaded with PF4J in its own class loader
  * (see {@link PluginHost}), after its SPI range ({@code K6j-Spi-Requires}) was checked, and its
  * {@code META-INF/services/dev.k6j.spi.*} providers are instantiated. Jars are taken in file-name order. A plugin
- * that cannot be loaded is an invalid-config error naming the jar, never a silent omission.
+ * that cannot be loaded is reported as a {@link BrokenPlugin} (the reason names the jar): the run warns and goes on
+ * without it, and only a script that needs it stops, never a silent omission.
  *
  * <p>Threads: {@link #find} and {@link #close} on one thread, once each. The plugins' classes stay usable until
  * {@link #close}.
@@ -59,9 +61,14 @@ public final class PluginFinder implements ExtensionFinder {
         }
         host = new PluginHost(folder);
         Map<String, Path> jarById = new LinkedHashMap<>();
+        List<BrokenPlugin> broken = new ArrayList<>();
         for (Path jar : jars) {
-            SpiCompatibility.check("the plugin " + jar, SpiCompatibility.declaredBy(jar).orElse(null));
-            jarById.put(load(jar, jarById), jar);
+            try {
+                SpiCompatibility.check("the plugin " + jar, SpiCompatibility.declaredBy(jar).orElse(null));
+                jarById.put(load(jar, jarById), jar);
+            } catch (K6jException e) {
+                broken.add(new BrokenPlugin(jar, e));
+            }
         }
         host.startPlugins();
         List<Found<JsModule>> modules = new ArrayList<>();
@@ -71,21 +78,35 @@ public final class PluginFinder implements ExtensionFinder {
             if (wrapper.getPluginState() == PluginState.DISABLED) {
                 continue; // turned off in the folder's disabled.txt, PF4J's way
             }
-            if (wrapper.getPluginState() != PluginState.STARTED) {
-                Throwable cause = wrapper.getFailedException();
-                throw new K6jException(ExitCode.INVALID_CONFIG, "could not start the plugin " + plugin.getValue()
-                        + (cause == null ? "" : ": " + cause.getMessage()), cause);
+            try {
+                FoundExtensions found = extensionsOf(wrapper, plugin.getValue());
+                modules.addAll(found.modules());
+                outputs.addAll(found.outputs());
+            } catch (K6jException e) {
+                broken.add(new BrokenPlugin(plugin.getValue(), e));
             }
-            ExtensionOrigin origin = new ExtensionOrigin(ExtensionOrigin.Kind.PLUGIN, plugin.getValue().toString(),
-                    wrapper.getDescriptor().getVersion(), null);
-            for (String className : host.getExtensionClassNames(plugin.getKey())) {
-                Object provider = instantiate(wrapper, className, plugin.getValue());
-                if (provider instanceof JsModule module) {
-                    modules.add(new Found<>(module, origin));
-                }
-                if (provider instanceof OutputFactory factory) {
-                    outputs.add(new Found<>(factory, origin));
-                }
+        }
+        return new FoundExtensions(modules, outputs, broken);
+    }
+
+    /** The providers of one started plugin; all or none, so a half-working plugin never half-loads. */
+    private FoundExtensions extensionsOf(PluginWrapper wrapper, Path jar) {
+        if (wrapper.getPluginState() != PluginState.STARTED) {
+            Throwable cause = wrapper.getFailedException();
+            throw new K6jException(ExitCode.INVALID_CONFIG, "could not start the plugin " + jar
+                    + (cause == null ? "" : ": " + cause.getMessage()), cause);
+        }
+        ExtensionOrigin origin = new ExtensionOrigin(ExtensionOrigin.Kind.PLUGIN, jar.toString(),
+                wrapper.getDescriptor().getVersion(), null);
+        List<Found<JsModule>> modules = new ArrayList<>();
+        List<Found<OutputFactory>> outputs = new ArrayList<>();
+        for (String className : host.getExtensionClassNames(wrapper.getPluginId())) {
+            Object provider = instantiate(wrapper, className, jar);
+            if (provider instanceof JsModule module) {
+                modules.add(new Found<>(module, origin));
+            }
+            if (provider instanceof OutputFactory factory) {
+                outputs.add(new Found<>(factory, origin));
             }
         }
         return new FoundExtensions(modules, outputs);

@@ -12,7 +12,7 @@
   function parse(file, options) {
     try {
       const path = pathOf(file);
-      const { SharedArray } = globalThis.require('k6/data'); // the VU's own k6/data
+      const { SharedArray } = globalThis.__k6j_module('k6/data').default; // the VU's own k6/data
       const name = 'csv.parse.' + path + '.' + JSON.stringify(options ?? {}) + '.' + counter++;
       return Promise.resolve(new SharedArray(name, () => Array.from(host.parseAll(path, options ?? null))));
     } catch (e) {

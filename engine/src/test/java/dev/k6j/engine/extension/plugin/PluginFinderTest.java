@@ -102,15 +102,39 @@ class PluginFinderTest {
     }
 
     @Test
-    void aPluginBuiltForAnotherSpiIsAClearErrorAtStart() throws Exception {
+    void aPluginBuiltForAnotherSpiIsBrokenWithAClearReasonAndTheOthersLoad() throws Exception {
         module("future.jar", "com.acme.Future", "k6/x/future", "\"x\"")
                 .manifest(SpiCompatibility.MANIFEST_ATTRIBUTE, "[9.0,10.0)").build(plugins);
+        module("present.jar", "com.acme.Present", "k6/x/present", "\"p\"").build(plugins);
 
-        assertThatThrownBy(() -> ExtensionRegistry.discover(new PluginFinder(plugins)))
-                .isInstanceOfSatisfying(K6jException.class,
-                        e -> assertThat(e.exitCode()).isEqualTo(ExitCode.INVALID_CONFIG))
-                .hasMessageStartingWith("the plugin " + plugins.resolve("future.jar")
+        try (ExtensionRegistry registry = ExtensionRegistry.discover(new PluginFinder(plugins))) {
+            assertThat(registry.jsModules()).containsKey("k6/x/present").doesNotContainKey("k6/x/future");
+            assertThat(registry.brokenPlugins()).singleElement().satisfies(broken -> {
+                assertThat(broken.jar()).isEqualTo(plugins.resolve("future.jar"));
+                assertThat(broken.failure().exitCode()).isEqualTo(ExitCode.INVALID_CONFIG);
+                assertThat(broken.failure()).hasMessageStartingWith("the plugin " + plugins.resolve("future.jar")
                         + " was built for the k6j SPI [9.0,10.0) but this engine has SPI ");
+            });
+            assertThat(registry.brokenPluginFor("the module 'k6/x/future', which the script imports"))
+                    .get().asString().contains("that plugin may provide the module 'k6/x/future'");
+        }
+    }
+
+    @Test
+    void aCorruptJarIsBroken() throws Exception {
+        java.nio.file.Files.write(plugins.resolve("corrupt.jar"), new byte[] {'P', 'K', 3, 4, 0, 0, 1, 2, 3});
+
+        try (ExtensionRegistry registry = ExtensionRegistry.discover(new PluginFinder(plugins))) {
+            assertThat(registry.brokenPlugins()).singleElement().extracting(broken -> broken.failure().getMessage())
+                    .asString().contains(plugins.resolve("corrupt.jar").toString());
+        }
+    }
+
+    private String brokenReason() {
+        try (ExtensionRegistry registry = ExtensionRegistry.discover(new PluginFinder(plugins))) {
+            assertThat(registry.brokenPlugins()).hasSize(1);
+            return registry.brokenPlugins().getFirst().failure().getMessage();
+        }
     }
 
     @Test
@@ -129,36 +153,33 @@ class PluginFinderTest {
     }
 
     @Test
-    void aProviderClassMissingFromThePluginNamesTheJar() throws Exception {
+    void aProviderClassMissingFromThePluginBreaksItNamingTheJar() throws Exception {
         ExtensionJar.named("broken.jar")
                 .source("com.acme.Nothing", "package com.acme; public final class Nothing {}")
                 .service("dev.k6j.spi.JsModule", "com.acme.Missing")
                 .build(plugins);
 
-        assertThatThrownBy(() -> ExtensionRegistry.discover(new PluginFinder(plugins)))
-                .isInstanceOf(K6jException.class)
-                .hasMessageContaining("could not load the plugin " + plugins.resolve("broken.jar") + " (com.acme.Missing)");
+        assertThat(brokenReason())
+                .contains("could not load the plugin " + plugins.resolve("broken.jar") + " (com.acme.Missing)");
     }
 
     @Test
-    void aListedClassThatIsNoProviderIsAClearError() throws Exception {
+    void aListedClassThatIsNoProviderBreaksThePluginWithAClearReason() throws Exception {
         ExtensionJar.named("odd.jar")
                 .source("com.acme.Nothing", "package com.acme; public final class Nothing {}")
                 .service("dev.k6j.spi.JsModule", "com.acme.Nothing")
                 .build(plugins);
 
-        assertThatThrownBy(() -> ExtensionRegistry.discover(new PluginFinder(plugins)))
-                .hasMessageContaining("(com.acme.Nothing) is listed as a provider but implements neither");
+        assertThat(brokenReason()).contains("(com.acme.Nothing) is listed as a provider but implements neither");
     }
 
     @Test
-    void twoJarsWithOnePluginIdAreAClearError() throws Exception {
+    void theSecondOfTwoJarsWithOnePluginIdIsBrokenNamingTheFirst() throws Exception {
         module("one.jar", "com.acme.One", "k6/x/one", "\"1\"").manifest("Plugin-Id", "same").build(plugins);
         module("two.jar", "com.acme.Two", "k6/x/two", "\"2\"").manifest("Plugin-Id", "same").build(plugins);
 
-        assertThatThrownBy(() -> ExtensionRegistry.discover(new PluginFinder(plugins)))
-                .hasMessageContaining("could not load the plugin " + plugins.resolve("two.jar"))
-                .hasMessageContaining("it has the plugin id 'same' of " + plugins.resolve("one.jar"));
+        assertThat(brokenReason()).contains("could not load the plugin " + plugins.resolve("two.jar"))
+                .contains("it has the plugin id 'same' of " + plugins.resolve("one.jar"));
     }
 
     @Test

@@ -28,7 +28,7 @@ import org.graalvm.polyglot.Value;
  * const client = new grpc.Client();
  * client.load(['protos'], 'hello.proto');
  * export default () => {
- *   client.connect('127.0.0.1:9090', { plaintext: true });
+ *   client.connect('127.0.0.1:16090', { plaintext: true });
  *   const res = client.invoke('hello.HelloService/SayHello', { greeting: 'k6j' });
  *   client.close();
  * };

@@ -1,7 +1,7 @@
 package dev.k6j.modules.grpc;
 
 /**
- * A {@code host:port} address as {@code connect} takes it ({@code [::1]:9090} for IPv6).
+ * A {@code host:port} address as {@code connect} takes it ({@code [::1]:16090} for IPv6).
  *
  * @param host the host name or IP address
  * @param port the port

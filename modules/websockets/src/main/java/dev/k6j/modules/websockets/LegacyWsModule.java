@@ -14,7 +14,7 @@ import org.graalvm.polyglot.Source;
  * <pre>{@code
  * import ws from 'k6/ws';
  * export default function () {
- *   const res = ws.connect('ws://127.0.0.1:8081/echo', null, (socket) => {
+ *   const res = ws.connect('ws://127.0.0.1:16081/echo', null, (socket) => {
  *     socket.on('open', () => socket.send('hello'));
  *     socket.on('message', (msg) => socket.close());
  *   });

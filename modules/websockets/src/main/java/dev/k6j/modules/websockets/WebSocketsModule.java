@@ -14,7 +14,7 @@ import org.graalvm.polyglot.Source;
  * <pre>{@code
  * import { WebSocket } from 'k6/websockets';
  * export default function () {
- *   const ws = new WebSocket('ws://127.0.0.1:8081/echo');
+ *   const ws = new WebSocket('ws://127.0.0.1:16081/echo');
  *   ws.onopen = () => ws.send('hello');
  *   ws.onmessage = (e) => { console.log(e.data); ws.close(); };
  * }

@@ -67,7 +67,7 @@
 
     stream() {
       const bytes = blobBytes.get(this).slice();
-      const { ReadableStream } = globalThis.require('k6/experimental/streams');
+      const { ReadableStream } = globalThis.__k6j_module('k6/experimental/streams').default;
       return new ReadableStream({
         start(controller) {
           if (bytes.length > 0) {
@@ -127,7 +127,7 @@
     let cookieJar = jar;
     if (cookieJar === undefined) {
       try {
-        cookieJar = globalThis.require('k6/http').cookieJar();
+        cookieJar = globalThis.__k6j_module('k6/http').default.cookieJar();
       } catch (e) {
         return '';
       }

@@ -40,7 +40,7 @@
     let cookieJar = jar;
     if (cookieJar === undefined) {
       try {
-        cookieJar = globalThis.require('k6/http').cookieJar();
+        cookieJar = globalThis.__k6j_module('k6/http').default.cookieJar();
       } catch (e) {
         return '';
       }

@@ -123,6 +123,11 @@ public final class KafkaOutput implements Output {
         producer.close(config.deliveryTimeout());
         String line = KafkaOutputFactory.NAME + ": " + report.summary(config.topic(), config.format().text());
         log.log(report.complete() ? System.Logger.Level.INFO : System.Logger.Level.WARNING, line);
+        if (report.received() > 0 && report.delivered() == 0) {
+            log.log(System.Logger.Level.ERROR, KafkaOutputFactory.NAME + " delivered nothing: none of the "
+                    + report.received() + " samples reached topic '" + config.topic() + "' (last failure: "
+                    + (report.lastFailure() != null ? report.lastFailure() : "no broker acknowledged them") + ")");
+        }
     }
 
     private static java.util.logging.Logger quietKafkaClient() {

@@ -57,6 +57,52 @@ class BrokerRestartIT {
                         + "' \\(json\\); [0-9,]+ failed \\(last: ");
     }
 
+    @Test
+    void anOutputThatDeliveredNothingSaysSoAtTheEnd() throws Exception {
+        String topic = KAFKA.createTopic(1);
+        java.util.List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger("k6j.output." + KafkaOutputFactory.NAME);
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                logged.add(record.getLevel() + ": " + record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        logger.addHandler(capture);
+        KafkaOutputFactory factory = new KafkaOutputFactory();
+        dev.k6j.spi.Output output = factory.create(dev.k6j.engine.output.OutputTestKit.params(factory,
+                "brokers=" + KAFKA.bootstrapServers() + ",topic=" + topic + ",pushInterval=200ms,deliveryTimeout=2s",
+                java.util.Map.of(), java.util.Map.of(), work, System.out));
+        try {
+            output.start(); // the broker is there at the start, then gone for the whole run
+            CompletableFuture<Void> down = CompletableFuture.runAsync(() -> {
+                try {
+                    KAFKA.restartBroker(Duration.ofSeconds(8));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Thread.sleep(2000);
+            output.addMetricSamples(dev.k6j.engine.output.OutputTestKit.samples(0, 20));
+            output.stop();
+            down.get(30, TimeUnit.SECONDS);
+        } finally {
+            logger.removeHandler(capture);
+        }
+
+        assertThat(KAFKA.recordCount(topic)).isZero();
+        assertThat(logged).anySatisfy(line -> assertThat(line).startsWith("SEVERE: kafka delivered nothing: none of "
+                + "the 20 samples reached topic '" + topic + "' (last failure: "));
+    }
+
     private static void awaitFirstRecords(String topic) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 record KafkaRun(CliRun cli, List<String> points, JsonNode summary) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern CLOSING = Pattern.compile(
+    /** The output's closing line: delivered, received and (when any) failed samples. */
+    static final Pattern CLOSING = Pattern.compile(
             "kafka: delivered ([0-9,]+) of ([0-9,]+) samples to topic '[^']+' \\(\\w+\\)(?:; ([0-9,]+) failed)?");
 
     static KafkaRun of(Path work, String outArgument, String... extra) throws Exception {

@@ -95,6 +95,11 @@ public final class PrometheusOutput implements Output {
         String line = PrometheusOutputFactory.NAME + ": " + report.summary(config.url().toString(),
                 table.seriesCount());
         log.log(report.dropped() > 0 ? System.Logger.Level.WARNING : System.Logger.Level.INFO, line);
+        if (report.received() > 0 && report.delivered() == 0) {
+            log.log(System.Logger.Level.ERROR, PrometheusOutputFactory.NAME + " delivered nothing: none of the "
+                    + report.received() + " k6j samples reached " + config.url() + " (last failure: "
+                    + (report.lastFailure() != null ? report.lastFailure() : "the endpoint refused them") + ")");
+        }
     }
 
     /** What was delivered and dropped so far; for tests. */

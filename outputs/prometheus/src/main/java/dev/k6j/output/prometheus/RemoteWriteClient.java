@@ -118,7 +118,22 @@ final class RemoteWriteClient implements AutoCloseable {
             t = t.getCause();
         }
         String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        return message.toLowerCase(Locale.ROOT).startsWith("connection refused") ? "connection refused" : message;
+        if (message.contains("parsing HTTP/1.1 status line")) {
+            // The JDK quotes the bytes it got: a gRPC or other non-HTTP/1.1 port answers binary frames.
+            return "the endpoint does not answer in HTTP/1.1 (is it a remote-write URL, not a gRPC or other port?); "
+                    + "it sent: " + shorten(printable(message.replaceFirst("(?s)^.*?receiving \\[", "")
+                    .replaceFirst("(?s)], parser state.*$", "")));
+        }
+        return message.toLowerCase(Locale.ROOT).startsWith("connection refused") ? "connection refused"
+                : printable(message);
+    }
+
+    /** Text fit for a log line: control characters and bytes read as Latin-1 dropped. */
+    static String printable(String text) {
+        StringBuilder kept = new StringBuilder(text.length());
+        text.codePoints().filter(c -> c >= 0x20 && c != 0x7f && (c < 0x80 || c > 0xff))
+                .forEach(kept::appendCodePoint);
+        return kept.toString().strip().replaceAll("\\s+", " ");
     }
 
     private static String shorten(String body) {

@@ -86,7 +86,39 @@ class PrometheusOutputTest {
                 .contains("WARNING: could not push 10 samples to " + url + ": cannot connect to 127.0.0.1:"
                         + closedPort + ": connection refused")
                 .contains("pushed 0 samples of 10 series in 0 requests")
-                .contains("dropped 10 samples: 10 not delivered at the end (cannot connect to 127.0.0.1:" + closedPort);
+                .contains("dropped 10 samples: 10 not delivered at the end (cannot connect to 127.0.0.1:" + closedPort)
+                .contains("SEVERE: experimental-prometheus-rw delivered nothing: none of the 50 k6j samples reached "
+                        + url + " (last failure: cannot connect to 127.0.0.1:" + closedPort);
+    }
+
+    @Test
+    void anEndpointThatSpeaksAnotherProtocolIsNamedAndItsBytesKeptOutOfTheLog() throws Exception {
+        // What a gRPC port (the testbed's, or Prometheus's own default 9090 used wrongly) answers an HTTP/1.1 POST:
+        // binary HTTP/2 frames.
+        try (ServerSocket other = new ServerSocket(0)) {
+            Thread.ofPlatform().daemon().start(() -> {
+                while (!other.isClosed()) {
+                    try (java.net.Socket client = other.accept()) {
+                        client.getInputStream().read(new byte[4096]);
+                        client.getOutputStream().write(new byte[] {0, 0, 6, 4, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff,
+                            (byte) 0xff, 0x7f, 0, 0x1b, 'U', 'n', 'e', 'x', 'p', 'e', 'c', 't', 'e', 'd'});
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            });
+            String url = "http://127.0.0.1:" + other.getLocalPort() + "/api/v1/write";
+            PrometheusOutput output = output("url=" + url + ",pushInterval=200ms");
+            output.start();
+            output.addMetricSamples(OutputTestKit.samples(0, 50));
+            output.stop();
+
+            assertThat(log.text()).contains("SEVERE: experimental-prometheus-rw delivered nothing: none of the 50 k6j "
+                    + "samples reached " + url)
+                    .contains("the endpoint does not answer in HTTP/1.1 (is it a remote-write URL, not a gRPC or "
+                            + "other port?)")
+                    .doesNotContainPattern("[\\x00-\\x08\\x7f-\\xff]");
+        }
     }
 
     @Test

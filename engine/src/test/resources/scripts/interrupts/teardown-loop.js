@@ -1,0 +1,5 @@
+export default function () {}
+export function teardown() {
+  console.log('teardown running');
+  while (true) { /* spin */ }
+}

@@ -1,0 +1,1 @@
+export const loadedInInit = "loaded-in-init";
