@@ -1,5 +1,6 @@
 package dev.k6j.bundler.assemble;
 
+import dev.k6j.resolver.maven.SpiRange;
 import dev.k6j.bundler.BundlerException;
 import dev.k6j.bundler.resolve.Resolution;
 import dev.k6j.bundler.resolve.ResolvedArtifact;

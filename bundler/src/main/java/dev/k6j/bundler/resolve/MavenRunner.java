@@ -1,5 +1,6 @@
 package dev.k6j.bundler.resolve;
 
+import dev.k6j.resolver.maven.ResolverOptions;
 import dev.k6j.bundler.BundlerException;
 import java.io.IOException;
 import java.nio.file.Files;

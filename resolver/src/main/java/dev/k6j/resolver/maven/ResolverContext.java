@@ -1,4 +1,4 @@
-package dev.k6j.bundler.resolve;
+package dev.k6j.resolver.maven;
 
 import eu.maveniverse.maven.mima.context.Context;
 import eu.maveniverse.maven.mima.context.ContextOverrides;
@@ -17,11 +17,12 @@ import org.eclipse.aether.repository.WorkspaceReader;
 import org.eclipse.aether.util.graph.transformer.ConflictResolver;
 
 /**
- * Maven Resolver set up as Maven would be (through MIMA): the user's {@code settings.xml} with its mirrors, proxies
- * and credentials, the local repository first, checksums verified (a mismatch fails), plus k6j's workspace of local
- * artifacts (a checkout's modules, local projects) that wins over repositories as a Maven reactor does.
+ * Maven Resolver set up as Maven would be (through MIMA): the user's {@code settings.xml} with its mirrors, proxies,
+ * credentials and {@code <offline>}, the local repository first, checksums verified (a mismatch fails), plus an
+ * optional workspace of local artifacts (a checkout's modules, local projects) that wins over repositories as a Maven
+ * reactor does.
  *
- * <p>Not thread-safe; one build uses one context, then closes it.
+ * <p>Not thread-safe; one command uses one context, then closes it.
  */
 public final class ResolverContext implements AutoCloseable {
 
@@ -30,6 +31,9 @@ public final class ResolverContext implements AutoCloseable {
     private final RepositorySystemSession verboseSession;
     private final List<RemoteRepository> repositories;
 
+    /**
+     * @param workspace artifacts that win over every repository, or {@code null}
+     */
     public ResolverContext(ResolverOptions options, WorkspaceReader workspace) {
         List<RemoteRepository> remotes = new ArrayList<>(ContextOverrides.DEFAULT_REMOTE_REPOSITORIES);
         int n = 1;
@@ -42,8 +46,10 @@ public final class ResolverContext implements AutoCloseable {
                 .repositories(remotes)
                 // As Maven orders them: the settings' repositories first, then Central, then --repo.
                 .addRepositoriesOp(ContextOverrides.AddRepositoriesOp.APPEND)
-                .offline(options.offline())
                 .checksumPolicy(ContextOverrides.ChecksumPolicy.FAIL);
+        if (options.offline()) {
+            overrides.offline(true); // else the settings' <offline> decides
+        }
         if (options.settings() != null) {
             overrides.withUserSettingsXmlOverride(options.settings().toAbsolutePath());
         }
@@ -52,7 +58,9 @@ public final class ResolverContext implements AutoCloseable {
         }
         this.context = Runtimes.INSTANCE.getRuntime().create(overrides.build());
         DefaultRepositorySystemSession withWorkspace = new DefaultRepositorySystemSession(context.repositorySystemSession());
-        withWorkspace.setWorkspaceReader(workspace);
+        if (workspace != null) {
+            withWorkspace.setWorkspaceReader(workspace);
+        }
         this.session = withWorkspace;
         DefaultRepositorySystemSession verbose = new DefaultRepositorySystemSession(withWorkspace);
         verbose.setConfigProperty(ConflictResolver.CONFIG_PROP_VERBOSE, true);
@@ -86,6 +94,26 @@ public final class ResolverContext implements AutoCloseable {
         return repositories;
     }
 
+    /**
+     * The remote repositories plus one more (a catalog's), searched first, with the settings' mirrors, proxies and
+     * credentials for its id applied as for any other.
+     */
+    public List<RemoteRepository> repositoriesWith(String id, String url) {
+        RemoteRepository extra = new RemoteRepository.Builder(id, "default", url).build();
+        List<RemoteRepository> all = new ArrayList<>(system().newResolutionRepositories(session, List.of(extra)));
+        for (RemoteRepository repository : repositories) {
+            if (all.stream().noneMatch(r -> r.getId().equals(repository.getId()))) {
+                all.add(repository);
+            }
+        }
+        return all;
+    }
+
+    /** Whether only the local repository is asked (the settings' {@code <offline>} or the options'). */
+    public boolean offline() {
+        return session.isOffline();
+    }
+
     /** The local repository's folder. */
     public Path localRepository() {
         return session.getLocalRepository().getBasedir().toPath();
@@ -93,10 +121,15 @@ public final class ResolverContext implements AutoCloseable {
 
     /** "the local repository /…/.m2/repository, central (https://…)", for not-found messages. */
     public String describeWhereSearched() {
-        String remotes = repositories.stream().map(r -> r.getId() + " (" + r.getUrl() + ")")
+        return describeWhereSearched(repositories);
+    }
+
+    /** The same for another list of repositories. */
+    public String describeWhereSearched(List<RemoteRepository> remotes) {
+        String names = remotes.stream().map(r -> r.getId() + " (" + r.getUrl() + ")")
                 .collect(Collectors.joining(", "));
-        return "the local repository " + localRepository() + (remotes.isEmpty() ? "" : ", " + remotes)
-                + (session.isOffline() ? " (offline: remote repositories not asked)" : "");
+        return "the local repository " + localRepository() + (names.isEmpty() || offline() ? "" : ", " + names)
+                + (offline() ? " (offline: remote repositories not asked)" : "");
     }
 
     @Override
