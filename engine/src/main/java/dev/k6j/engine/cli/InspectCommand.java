@@ -3,8 +3,10 @@ package dev.k6j.engine.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.k6j.engine.extension.ExtensionRegistry;
+import dev.k6j.engine.js.Script;
 import dev.k6j.engine.run.OptionsInspector;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,8 +30,9 @@ public final class InspectCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path workingDirectory = Path.of("").toAbsolutePath();
         Map<String, Object> options;
-        try (ExtensionRegistry extensions = extensionOptions.discover()) {
-            options = OptionsInspector.consolidatedOptions(arguments.loadScript(workingDirectory),
+        Script script = arguments.loadScript(workingDirectory);
+        try (ExtensionRegistry extensions = extensionOptions.discover(script, List.of(), workingDirectory, global)) {
+            options = OptionsInspector.consolidatedOptions(script,
                     arguments.options(), arguments.config, arguments.environment(), System.getenv(),
                     extensions);
         }

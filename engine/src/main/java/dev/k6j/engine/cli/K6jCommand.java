@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.Provider.class,
         subcommands = {RunCommand.class, InspectCommand.class, VersionCommand.class, StatusCommand.class,
-                PauseCommand.class, ResumeCommand.class, ScaleCommand.class})
+                PauseCommand.class, ResumeCommand.class, ScaleCommand.class, DepsCommand.class,
+                ExtensionCommand.class})
 public final class K6jCommand implements Runnable {
 
     @Override

@@ -2,6 +2,7 @@ package dev.k6j.engine.cli;
 
 import dev.k6j.engine.errors.ExitCode;
 import dev.k6j.engine.extension.ExtensionRegistry;
+import dev.k6j.engine.js.Script;
 import dev.k6j.engine.modules.secrets.SecretsModule;
 import dev.k6j.engine.run.RunRequest;
 import dev.k6j.engine.run.TestRunner;
@@ -56,11 +57,12 @@ public final class RunCommand implements Callable<Integer> {
             export = Path.of(System.getenv("K6_SUMMARY_EXPORT"));
         }
         ApiAddress api = ApiAddress.of(address);
-        RunRequest request = new RunRequest(arguments.loadScript(workingDirectory), arguments.options(),
+        Script script = arguments.loadScript(workingDirectory);
+        RunRequest request = new RunRequest(script, arguments.options(),
                 arguments.config, outs, arguments.environment(), System.getenv(), export, global.quiet, global.verbose,
                 global.color(), workingDirectory, System.out, System.err, System.console() != null,
                 api.address(), api.explicit());
-        try (ExtensionRegistry extensions = extensionOptions.discover()) {
+        try (ExtensionRegistry extensions = extensionOptions.discover(script, outs, workingDirectory, global)) {
             SecretSources secrets = SecretSources.parse(secretSources, workingDirectory, System.getenv());
             extensions.jsModules().values().stream().filter(SecretsModule.class::isInstance)
                     .forEach(module -> ((SecretsModule) module).configure(secrets));

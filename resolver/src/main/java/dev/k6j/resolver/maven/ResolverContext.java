@@ -37,8 +37,12 @@ public final class ResolverContext implements AutoCloseable {
     public ResolverContext(ResolverOptions options, WorkspaceReader workspace) {
         List<RemoteRepository> remotes = new ArrayList<>(ContextOverrides.DEFAULT_REMOTE_REPOSITORIES);
         int n = 1;
-        for (String url : options.repositories()) {
-            remotes.add(new RemoteRepository.Builder("repo" + n++, "default", url).build());
+        for (String repository : options.repositories()) {
+            // id::url (Maven's own notation) lets settings.xml's <server> of that id give the credentials.
+            int separator = repository.indexOf("::");
+            String id = separator > 0 ? repository.substring(0, separator) : "repo" + n++;
+            String url = separator > 0 ? repository.substring(separator + 2) : repository;
+            remotes.add(new RemoteRepository.Builder(id, "default", url).build());
         }
         ContextOverrides.Builder overrides = ContextOverrides.create()
                 .withUserSettings(true)

@@ -11,7 +11,8 @@ import java.util.List;
  *                        credentials), or {@code null}
  * @param localRepository a local repository instead of the one the settings name (default {@code ~/.m2/repository},
  *                        or Maven's {@code maven.repo.local} property), or {@code null}
- * @param repositories    extra remote repository URLs, searched after Maven Central and the settings' repositories
+ * @param repositories    extra remote repositories, searched after Maven Central and the settings' repositories: a
+ *                        URL, or {@code id::url} so that the settings' {@code <server>} of that id gives credentials
  * @param offline         use the local repository only (when false, the settings' {@code <offline>} decides)
  */
 public record ResolverOptions(Path settings, Path localRepository, List<String> repositories, boolean offline) {

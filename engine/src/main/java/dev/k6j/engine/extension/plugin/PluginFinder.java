@@ -31,6 +31,9 @@ import org.pf4j.PluginWrapper;
  * {@code META-INF/services/dev.k6j.spi.*} providers are instantiated. Jars are taken in file-name order. A plugin
  * that cannot be loaded is an invalid-config error naming the jar, never a silent omission.
  *
+ * <p>{@link #of} loads given jars the same way instead, each with its library jars in its class loader: the
+ * extensions resolved on demand from Maven repositories.
+ *
  * <p>Threads: {@link #find} and {@link #close} on one thread, once each. The plugins' classes stay usable until
  * {@link #close}.
  */
@@ -43,21 +46,53 @@ public final class PluginFinder implements ExtensionFinder {
         PF4J_LOG.setLevel(Level.WARNING);
     }
 
+    /**
+     * A plugin given as files rather than found in a folder.
+     *
+     * @param jar       the extension's jar
+     * @param libraries the jars it needs, loaded in its class loader after it
+     * @param origin    how {@code k6j version} and messages name it
+     */
+    public record PluginJar(Path jar, List<Path> libraries, ExtensionOrigin origin) {
+        public PluginJar {
+            libraries = List.copyOf(libraries);
+        }
+    }
+
     private final Path folder;
+    private final List<PluginJar> given;
     private PluginHost host;
 
     /** A finder over {@code folder}; a folder that does not exist holds no plugins. */
     public PluginFinder(Path folder) {
+        this(folder, null);
+    }
+
+    private PluginFinder(Path folder, List<PluginJar> given) {
         this.folder = folder.toAbsolutePath().normalize();
+        this.given = given;
+    }
+
+    /** A finder that loads exactly {@code jars}, in order; {@code root} is only PF4J's notion of a plugins folder. */
+    public static PluginFinder of(Path root, List<PluginJar> jars) {
+        return new PluginFinder(root, List.copyOf(jars));
     }
 
     @Override
     public FoundExtensions find() {
-        List<Path> jars = jars();
+        List<Path> jars = given == null ? jars() : given.stream().map(PluginJar::jar).toList();
         if (jars.isEmpty()) {
             return FoundExtensions.NONE;
         }
-        host = new PluginHost(folder);
+        Map<Path, List<Path>> libraries = new LinkedHashMap<>();
+        Map<Path, ExtensionOrigin> origins = new LinkedHashMap<>();
+        if (given != null) {
+            given.forEach(p -> {
+                libraries.put(p.jar(), p.libraries());
+                origins.put(p.jar(), p.origin());
+            });
+        }
+        host = new PluginHost(folder, libraries);
         Map<String, Path> jarById = new LinkedHashMap<>();
         for (Path jar : jars) {
             SpiCompatibility.check("the plugin " + jar, SpiCompatibility.declaredBy(jar).orElse(null));
@@ -76,8 +111,8 @@ public final class PluginFinder implements ExtensionFinder {
                 throw new K6jException(ExitCode.INVALID_CONFIG, "could not start the plugin " + plugin.getValue()
                         + (cause == null ? "" : ": " + cause.getMessage()), cause);
             }
-            ExtensionOrigin origin = new ExtensionOrigin(ExtensionOrigin.Kind.PLUGIN, plugin.getValue().toString(),
-                    wrapper.getDescriptor().getVersion(), null);
+            ExtensionOrigin origin = origins.getOrDefault(plugin.getValue(), new ExtensionOrigin(
+                    ExtensionOrigin.Kind.PLUGIN, plugin.getValue().toString(), wrapper.getDescriptor().getVersion(), null));
             for (String className : host.getExtensionClassNames(plugin.getKey())) {
                 Object provider = instantiate(wrapper, className, plugin.getValue());
                 if (provider instanceof JsModule module) {
