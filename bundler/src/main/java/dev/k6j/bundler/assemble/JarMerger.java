@@ -48,7 +48,8 @@ final class JarMerger {
     private static final Pattern UNREPORTED = Pattern.compile(
             "(META-INF/)?(LICEN[CS]E|NOTICE|DEPENDENCIES|COPYRIGHT|AUTHORS|README)[^/]*|META-INF/licenses?/.*"
                     + "|META-INF/[^/]+\\.kotlin_module|META-INF/maven/.*|.*package\\.html");
-    private static final Set<String> APPENDED = Set.of("META-INF/io.netty.versions.properties");
+    private static final Set<String> APPENDED = Set.of("META-INF/io.netty.versions.properties",
+            "META-INF/sisu/javax.inject.Named"); // both are lists, one line per item
     private static final Set<String> DROPPED = Set.of(JarFile.MANIFEST_NAME, "META-INF/INDEX.LIST");
 
     private final Map<String, Owner> owners = new HashMap<>();

@@ -96,6 +96,7 @@ public final class DependencyReport {
                         + Version.k6Compatibility();
             }
         }
+        extensions.sort(java.util.Comparator.comparing(Extension::name));
         boolean custom = k6Problem != null || extensions.stream().anyMatch(e -> !e.satisfied());
         return new DependencyReport(dependencies, build, List.copyOf(extensions), custom, k6Problem);
     }
