@@ -54,6 +54,7 @@ final class OneFileBundle {
         compilerJars.forEach(jar -> payload.put(BundleLauncher.PAYLOAD + "lib/graal-compiler/" + jar.getFileName(), jar));
         Map<String, long[]> crcs = new LinkedHashMap<>();
         String id = graalVersion + "-" + digest(payload, crcs);
+        Files.createDirectories(output.toAbsolutePath().getParent());
         Path partial = output.resolveSibling(output.getFileName() + ".part");
         try {
             try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16)) {

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.eclipse.aether.DefaultRepositorySystemSession;
 import org.eclipse.aether.RepositorySystem;
@@ -25,6 +27,21 @@ import org.eclipse.aether.util.graph.transformer.ConflictResolver;
  * <p>Not thread-safe; one command uses one context, then closes it.
  */
 public final class ResolverContext implements AutoCloseable {
+
+    /**
+     * Maven Resolver, MIMA and Apache HttpClient log through SLF4J (to java.util.logging in k6j); their INFO lines
+     * (a retried connection, a download) would interleave with a test's output. Held here so that the levels stay.
+     */
+    private static final Logger[] QUIET = {
+        Logger.getLogger("org.eclipse.aether"), Logger.getLogger("eu.maveniverse"), Logger.getLogger("org.apache.maven"),
+        Logger.getLogger("org.apache.http"),
+    };
+
+    static {
+        for (Logger logger : QUIET) {
+            logger.setLevel(Level.WARNING);
+        }
+    }
 
     private final Context context;
     private final RepositorySystemSession session;
