@@ -64,6 +64,9 @@ public final class ExtensionResolver implements AutoCloseable {
         return parents.stream().noneMatch(parent -> isHostProvided(parent.getArtifact()));
     };
 
+    /** How many versions, newest first, may be tried for one built for this SPI. */
+    private static final int SPI_ATTEMPTS = 5;
+
     private final ResolverOptions options;
     private final ResolutionCache cache;
     private final Consumer<String> warnings;
@@ -139,13 +142,34 @@ public final class ExtensionResolver implements AutoCloseable {
      * only when there is no release).
      */
     public String chooseVersion(CatalogEntry entry, VersionConstraint constraint, String need) {
-        return chooseVersion(entry, constraint, need, repositoriesFor(entry));
+        return candidates(entry, constraint, need, repositoriesFor(entry)).getFirst();
     }
 
+    /**
+     * The newest version the constraint allows whose jar was built for this SPI: when the newest one declares
+     * another SPI range, the next ones are tried (up to {@value #SPI_ATTEMPTS}), as a package manager skips releases
+     * for another engine; when none fits, the newest one's SPI error stands.
+     */
     private ResolvedExtension resolveWithMaven(CatalogEntry entry, VersionConstraint constraint, String spiVersion,
             String need) {
         List<RemoteRepository> repositories = repositoriesFor(entry);
-        String version = chooseVersion(entry, constraint, need, repositories);
+        List<String> versions = candidates(entry, constraint, need, repositories);
+        ResolutionException newestMismatch = null;
+        for (String version : versions.subList(0, Math.min(SPI_ATTEMPTS, versions.size()))) {
+            try {
+                return resolveVersion(entry, version, spiVersion, need, repositories);
+            } catch (ResolutionException e) {
+                if (e.kind() != Kind.SPI) {
+                    throw e;
+                }
+                newestMismatch = newestMismatch == null ? e : newestMismatch;
+            }
+        }
+        throw newestMismatch;
+    }
+
+    private ResolvedExtension resolveVersion(CatalogEntry entry, String version, String spiVersion, String need,
+            List<RemoteRepository> repositories) {
         Artifact artifact = new DefaultArtifact(entry.groupId(), entry.artifactId(), "jar", version);
         String coordinates = entry.coordinates() + ":" + version;
         ArtifactResult root;
@@ -155,27 +179,8 @@ public final class ExtensionResolver implements AutoCloseable {
         } catch (RepositoryException e) {
             throw failure(need, coordinates, e, repositories);
         }
-        List<Path> libraries = new ArrayList<>();
-        try {
-            CollectRequest collect = new CollectRequest(new Dependency(artifact, JavaScopes.RUNTIME), repositories);
-            DependencyRequest request = new DependencyRequest(collect, new AndDependencyFilter(
-                    DependencyFilterUtils.classpathFilter(JavaScopes.RUNTIME), HOST_PROVIDED));
-            for (ArtifactResult result : context().system().resolveDependencies(extensionSession(), request)
-                    .getArtifactResults()) {
-                Path file = result.getArtifact().getFile().toPath();
-                if (!file.equals(root.getArtifact().getFile().toPath())) {
-                    libraries.add(file);
-                }
-            }
-        } catch (RepositoryException e) {
-            throw failure(need, "the dependencies of " + coordinates, e, repositories);
-        }
         Path jar = root.getArtifact().getFile().toPath();
-        List<Path> all = new ArrayList<>(List.of(jar));
-        all.addAll(libraries);
-        for (Path file : all) {
-            verify(need, coordinates, file);
-        }
+        verify(need, coordinates, jar);
         ExtensionJar contents;
         try {
             contents = ExtensionJar.read(jar);
@@ -189,30 +194,52 @@ public final class ExtensionResolver implements AutoCloseable {
                     + " META-INF/services/dev.k6j.spi.JsModule or …OutputFactory; check the catalog entry '"
                     + entry.key() + "'");
         }
+        List<Path> libraries = new ArrayList<>();
+        try {
+            CollectRequest collect = new CollectRequest(new Dependency(artifact, JavaScopes.RUNTIME), repositories);
+            DependencyRequest request = new DependencyRequest(collect, new AndDependencyFilter(
+                    DependencyFilterUtils.classpathFilter(JavaScopes.RUNTIME), HOST_PROVIDED));
+            for (ArtifactResult result : context().system().resolveDependencies(extensionSession(), request)
+                    .getArtifactResults()) {
+                Path file = result.getArtifact().getFile().toPath();
+                if (!file.equals(jar)) {
+                    libraries.add(file);
+                }
+            }
+        } catch (RepositoryException e) {
+            throw failure(need, "the dependencies of " + coordinates, e, repositories);
+        }
+        for (Path library : libraries) {
+            verify(need, coordinates, library);
+        }
         return new ResolvedExtension(entry, version, jar, libraries, origin(root.getRepository()),
                 contents.spiRequires(), false);
     }
 
-    private String chooseVersion(CatalogEntry entry, VersionConstraint constraint, String need,
+    /** The versions the constraint allows, newest first; without a constraint, releases (else everything). */
+    private List<String> candidates(CatalogEntry entry, VersionConstraint constraint, String need,
             List<RemoteRepository> repositories) {
-        List<String> candidates = entry.versions().isEmpty() ? listVersions(entry, need, repositories)
+        List<String> listed = entry.versions().isEmpty() ? listVersions(entry, need, repositories)
                 : entry.versions();
-        List<SemanticVersion> versions = candidates.stream().map(SemanticVersion::parse).flatMap(Optional::stream)
+        List<SemanticVersion> versions = listed.stream().map(SemanticVersion::parse).flatMap(Optional::stream)
                 .sorted(Comparator.reverseOrder()).toList();
-        Optional<SemanticVersion> chosen;
+        List<SemanticVersion> chosen;
         if (constraint == null) {
-            chosen = versions.stream().filter(v -> !v.isPreRelease()).findFirst().or(() -> versions.stream().findFirst());
+            chosen = versions.stream().filter(v -> !v.isPreRelease()).toList();
+            if (chosen.isEmpty()) {
+                chosen = versions;
+            }
         } else {
-            chosen = versions.stream().filter(constraint::matches).findFirst();
+            chosen = versions.stream().filter(constraint::matches).toList();
         }
         if (chosen.isEmpty()) {
             String from = entry.versions().isEmpty() ? "in " + context().describeWhereSearched(repositories)
                     : "as the " + entry.source() + " catalog lists them";
             throw new ResolutionException(Kind.NOT_FOUND, need + ": no version of " + entry.coordinates()
                     + (constraint == null ? " reads as a version" : " matches \"" + constraint + "\" (Maven "
-                    + constraint.toMavenRange() + ")") + "; the versions " + from + ": " + String.join(", ", candidates));
+                    + constraint.toMavenRange() + ")") + "; the versions " + from + ": " + String.join(", ", listed));
         }
-        return chosen.get().original();
+        return chosen.stream().map(SemanticVersion::original).toList();
     }
 
     private List<String> listVersions(CatalogEntry entry, String need, List<RemoteRepository> repositories) {

@@ -57,6 +57,9 @@ class ExtensionResolverIT {
                     MavenRepositoryFolder.pom("com.acme", "k6j-hello", version, List.of("com.acme:hello-lib:1.0.0"),
                             List.of("dev.k6j:k6j-spi:0.1.0", "org.graalvm.polyglot:polyglot:25.0.3")));
         }
+        // A newer release for another SPI: resolution skips it for the newest that fits.
+        remote.publish("com.acme", "k6j-hello", "2.0.0", extensionJar("[0.2,0.3)", "2.0.0"),
+                MavenRepositoryFolder.pom("com.acme", "k6j-hello", "2.0.0", List.of(), List.of()));
         remote.publish("com.acme", "k6j-future", "1.0.0", extensionJar("[0.2,0.3)", "1.0.0"),
                 MavenRepositoryFolder.pom("com.acme", "k6j-future", "1.0.0", List.of(), List.of()));
         remote.publish("com.acme", "plain-lib", "1.0.0", lib,
@@ -104,7 +107,7 @@ class ExtensionResolverIT {
     }
 
     @Test
-    void anEmptyLocalRepositoryGetsTheNewestVersionWithItsLibrariesButNotWhatTheEngineHas() {
+    void anEmptyLocalRepositoryGetsTheNewestVersionForThisSpiWithItsLibrariesButNotWhatTheEngineHas() {
         ResolvedExtension hello = resolve("k6j-hello", null);
 
         assertThat(hello.version()).isEqualTo("1.1.0");
@@ -222,9 +225,12 @@ class ExtensionResolverIT {
                 .hasMessage("k6/x/hello: com.acme:k6j-nowhere (named by the test catalog) was not found in the local"
                         + " repository " + local + ", testbed (" + remote.url() + "); check the coordinates, or add the"
                         + " repository that has it to ~/.m2/settings.xml or to the catalog entry (\"repository\")");
+        assertThatThrownBy(() -> resolve("k6j-hello", ">= 3"))
+                .hasMessage("k6/x/hello: no version of com.acme:k6j-hello matches \">=3\" (Maven [3.0.0,)); the versions"
+                        + " in the local repository " + local + ", testbed (" + remote.url() + "): 1.0.0, 1.1.0, 2.0.0");
         assertThatThrownBy(() -> resolve("k6j-hello", ">= 2"))
-                .hasMessage("k6/x/hello: no version of com.acme:k6j-hello matches \">=2\" (Maven [2.0.0,)); the versions"
-                        + " in the local repository " + local + ", testbed (" + remote.url() + "): 1.0.0, 1.1.0");
+                .hasMessageStartingWith("k6/x/hello: com.acme:k6j-hello:2.0.0 cannot run here: its manifest says it was"
+                        + " built for the k6j SPI [0.2,0.3)");
         assertThatThrownBy(() -> resolve("plain-lib", null))
                 .hasMessageContaining("is not a k6j extension: its jar lists no provider");
     }
