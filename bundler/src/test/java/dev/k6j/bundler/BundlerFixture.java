@@ -246,6 +246,25 @@ final class BundlerFixture {
         return jar;
     }
 
+    /** A copy of {@code jar} with manifest attributes set (the others kept). */
+    static Path withManifest(Path jar, Path copy, Map<String, String> attributes) throws IOException {
+        try (java.util.jar.JarFile in = new java.util.jar.JarFile(jar.toFile())) {
+            Manifest manifest = new Manifest(in.getManifest());
+            attributes.forEach((k, v) -> manifest.getMainAttributes().put(new Attributes.Name(k), v));
+            try (OutputStream file = Files.newOutputStream(copy); JarOutputStream out = new JarOutputStream(file, manifest)) {
+                for (java.util.jar.JarEntry entry : in.stream()
+                        .filter(e -> !e.getName().equals(java.util.jar.JarFile.MANIFEST_NAME)).toList()) {
+                    out.putNextEntry(new JarEntry(entry.getName()));
+                    try (java.io.InputStream content = in.getInputStream(entry)) {
+                        content.transferTo(out);
+                    }
+                    out.closeEntry();
+                }
+            }
+        }
+        return copy;
+    }
+
     static Path copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> walk = Files.walk(from)) {
             for (Path f : walk.filter(p -> !from.relativize(p).startsWith("target")).toList()) {

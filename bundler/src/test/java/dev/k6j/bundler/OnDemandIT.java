@@ -7,21 +7,13 @@ import dev.k6j.testbed.TestCertificates;
 import dev.k6j.testbed.maven.MavenRepositoryFolder;
 import dev.k6j.testbed.maven.MavenRepositoryServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -281,24 +273,8 @@ class OnDemandIT {
     /** The bytes of a copy of {@code jar} with manifest attributes set. */
     static byte[] withManifest(Path jar, Map<String, String> attributes) throws IOException {
         Path copy = Files.createTempFile("k6j-it", ".jar");
-        try (JarFile in = new JarFile(jar.toFile())) {
-            Manifest manifest = new Manifest(in.getManifest());
-            attributes.forEach((k, v) -> manifest.getMainAttributes().put(new Attributes.Name(k), v));
-            try (OutputStream file = Files.newOutputStream(copy); JarOutputStream out = new JarOutputStream(file, manifest)) {
-                Enumeration<JarEntry> entries = in.entries();
-                while (entries.hasMoreElements()) {
-                    JarEntry entry = entries.nextElement();
-                    if (entry.getName().equals(JarFile.MANIFEST_NAME)) {
-                        continue;
-                    }
-                    out.putNextEntry(new JarEntry(entry.getName()));
-                    try (InputStream content = in.getInputStream(entry)) {
-                        content.transferTo(out);
-                    }
-                    out.closeEntry();
-                }
-            }
-            return Files.readAllBytes(copy);
+        try {
+            return Files.readAllBytes(BundlerFixture.withManifest(jar, copy, attributes));
         } finally {
             Files.delete(copy);
         }

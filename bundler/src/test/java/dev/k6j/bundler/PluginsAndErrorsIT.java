@@ -5,18 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.k6j.bundler.BundlerFixture.Run;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -187,24 +179,6 @@ class PluginsAndErrorsIT {
 
     /** A copy of {@code jar} with one manifest attribute set. */
     private static Path withManifestAttribute(Path jar, Path copy, String name, String value) throws IOException {
-        try (JarFile in = new JarFile(jar.toFile())) {
-            Manifest manifest = new Manifest(in.getManifest());
-            manifest.getMainAttributes().put(new Attributes.Name(name), value);
-            try (OutputStream file = Files.newOutputStream(copy); JarOutputStream out = new JarOutputStream(file, manifest)) {
-                Enumeration<JarEntry> entries = in.entries();
-                while (entries.hasMoreElements()) {
-                    JarEntry entry = entries.nextElement();
-                    if (entry.getName().equals(JarFile.MANIFEST_NAME)) {
-                        continue;
-                    }
-                    out.putNextEntry(new JarEntry(entry.getName()));
-                    try (InputStream content = in.getInputStream(entry)) {
-                        content.transferTo(out);
-                    }
-                    out.closeEntry();
-                }
-            }
-        }
-        return copy;
+        return BundlerFixture.withManifest(jar, copy, Map.of(name, value));
     }
 }

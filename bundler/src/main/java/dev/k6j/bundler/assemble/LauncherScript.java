@@ -45,6 +45,7 @@ final class LauncherScript {
      */
     static String oneFile(String name, String graalVersion) throws IOException {
         return resource("one-file.sh")
+                .replace("@RUN_ENGINE@", resource("run-engine.sh").strip())
                 .replace("@K6J_ENV@", resource("k6j-env.sh").strip())
                 .replace("@NAME@", name)
                 .replace("@GRAAL@", graalVersion)
@@ -77,6 +78,7 @@ final class LauncherScript {
 
     static void write(Path launcher, String jarName, String graalVersion) throws IOException {
         String script = resource("launcher.sh")
+                .replace("@RUN_ENGINE@", resource("run-engine.sh").strip())
                 .replace("@K6J_ENV@", resource("k6j-env.sh").strip())
                 .replace("@JAR@", jarName)
                 .replace("@NAME@", launcher.getFileName().toString())
