@@ -283,6 +283,20 @@ class ExtensionResolverIT {
     }
 
     @Test
+    void mavensOwnOfflineSettingCountsToo() throws IOException {
+        settings = Files.writeString(dir.resolve("offline-settings.xml"), """
+                <settings>
+                  <offline>true</offline>
+                  <mirrors><mirror><id>testbed</id><mirrorOf>*</mirrorOf><url>%s</url></mirror></mirrors>
+                </settings>
+                """.formatted(remote.url()));
+
+        assertThatThrownBy(() -> resolve("k6j-hello", null))
+                .isInstanceOf(ResolutionException.class)
+                .hasMessageContaining("and k6j is offline");
+    }
+
+    @Test
     void aRepositoryOverHttpWithCredentialsFromSettings() throws IOException {
         try (MavenRepositoryServer server = MavenRepositoryServer.start(remote.root(), TestCertificates.generate(),
                 "deployer", "s3cret")) {
