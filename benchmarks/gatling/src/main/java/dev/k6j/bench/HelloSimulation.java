@@ -1,0 +1,25 @@
+package dev.k6j.bench;
+
+import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import java.time.Duration;
+
+/** vs-k6.sh's "get" workload: GET /hello and check the status, users in a closed loop with no think time. */
+public class HelloSimulation extends Simulation {
+
+    private final Duration duration = Duration.ofSeconds(Integer.getInteger("seconds", 20));
+
+    private final ScenarioBuilder hello = scenario("hello").during(duration).on(
+            exec(http("hello").get("/hello").check(status().is(200))));
+
+    {
+        setUp(hello.injectClosed(constantConcurrentUsers(Integer.getInteger("users", 50)).during(duration)))
+                .protocols(http.baseUrl(System.getProperty("target")).disableCaching()); // k6 caches nothing either
+    }
+}

@@ -1,0 +1,233 @@
+#!/usr/bin/env bash
+# k6j beside real k6 (and, with --gatling, Gatling) on the same independent target: nginx from Debian, one worker,
+# on loopback. The same k6 scripts run unchanged in k6 and k6j, in interleaved rounds (who goes first rotates), and
+# the table gives the medians of iterations/s, CPU per iteration (user + sys of the whole process, start-up
+# included), p95 http_req_duration and peak RSS, with the ratios k6j/k6 and the issue's goals beside them.
+#
+#   benchmarks/vs-k6.sh [--gatling] [--rounds N] [WORKLOAD...]
+#
+# Workloads (default: get api js):
+#   get   50 VUs x 20 s, http.get('/hello') + one check, no think time
+#   api   50 VUs x 20 s, GET a 1 KB JSON document, r.json(), JSON.stringify, three checks
+#   js    1 VU x 100 iterations of JSON-heavy JavaScript (a 1,000-key object through JSON.stringify/parse 100
+#         times, scripts/json-roundtrip.js): how much faster k6j's JavaScript is (no Gatling row)
+# Knobs (environment): K6_BIN (a k6 binary; default ~/.cache/k6-baseline/k6, which
+# ../shared/tools/build-k6.sh makes; with K6_GIT_DIR naming a fetched grafana/k6 git directory this script builds
+# it), BENCH_ROUNDS (3), BENCH_VUS (50), BENCH_DURATION (20s), K6J_JS_RUNTIME and K6J_JAVA_OPTS (passed to ./k6j).
+# Raw runs go to benchmarks/results/vs-k6-<time>.tsv. It prints numbers and never fails on them.
+set -uo pipefail
+
+root=$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root" || exit 1
+# shellcheck source=benchmarks/lib.sh
+source benchmarks/lib.sh   # work, say, die; cleans up at exit
+
+gatling=
+rounds=${BENCH_ROUNDS:-3}
+workloads=()
+while (($#)); do
+    case $1 in
+        --gatling) gatling=yes ;;
+        --rounds) rounds=${2:?--rounds needs a number}; shift ;;
+        -h|--help) sed -n '2,/^set -uo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+        -*) die "unknown flag $1 (see --help)" ;;
+        *) workloads+=("$1") ;;
+    esac
+    shift
+done
+((${#workloads[@]})) || workloads=(get api js)
+vus=${BENCH_VUS:-50}
+duration=${BENCH_DURATION:-20s}
+seconds=${duration%s}
+[[ $seconds =~ ^[0-9]+$ ]] || die "BENCH_DURATION must be whole seconds, like 20s"
+
+# --- the workloads: a k6 script, its run arguments, the Gatling simulation of the same work ---------------------
+# workload NAME: sets wl_desc, wl_script, wl_args (k6 run flags) and wl_gatling (a simulation class, or empty).
+workload() {
+    case $1 in
+        get) wl_desc="http.get + check, $vus VUs, $duration"; wl_script=benchmarks/scripts/vs-k6/http-get.js
+             wl_args=(-u "$vus" -d "$duration"); wl_gatling=dev.k6j.bench.HelloSimulation ;;
+        api) wl_desc="API-style: GET JSON, r.json(), JSON.stringify, 3 checks, $vus VUs, $duration"
+             wl_script=benchmarks/scripts/vs-k6/http-api.js
+             wl_args=(-u "$vus" -d "$duration"); wl_gatling=dev.k6j.bench.ApiSimulation ;;
+        js)  wl_desc="JSON-heavy JavaScript, 1 VU x ${BENCH_JS_ITERATIONS:-100} iterations"
+             wl_script=benchmarks/scripts/json-roundtrip.js
+             wl_args=(-u 1 -i "${BENCH_JS_ITERATIONS:-100}"); wl_gatling= ;;
+        *) return 1 ;;
+    esac
+}
+# The issue's goals, as awk conditions on the medians' ratios (k6j/k6): it = iterations/s, cpu = CPU/iteration.
+declare -A goal_text=([get]="CPU/it <= 0.8x k6 and it/s >= 1.2x k6" [api]="it/s >= 1.2x k6" [js]="it/s >= 3x k6")
+declare -A goal_test=([get]="cpu <= 0.8 && it >= 1.2" [api]="it >= 1.2" [js]="it >= 3")
+for w in "${workloads[@]}"; do workload "$w" || die "unknown workload '$w' (get, api, js)"; done
+
+# --- tools --------------------------------------------------------------------------------------------------------
+apt_install() {
+    [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null 2>&1 || return 1
+    say "installing $* (apt-get)"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@" >/dev/null 2>&1 ||
+        { apt-get update -q >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@" >/dev/null 2>&1; }
+}
+command -v nginx >/dev/null 2>&1 || [[ -x /usr/sbin/nginx ]] || apt_install nginx-light ||
+    die "nginx is needed: apt-get install nginx-light"
+nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
+[[ -x /usr/bin/time ]] || apt_install time || die "GNU time is needed: apt-get install time"
+
+k6=${K6_BIN:-$HOME/.cache/k6-baseline/k6}
+if [[ ! -x $k6 && -n ${K6_GIT_DIR:-} ]]; then
+    say "building k6 v1.3.0 from $K6_GIT_DIR (../shared/tools/build-k6.sh)"
+    k6=$(bash "$root/../shared/tools/build-k6.sh" "$K6_GIT_DIR" | tail -n1) || die "building k6 failed"
+fi
+[[ -x $k6 ]] || die "no k6 binary: set K6_BIN, or K6_GIT_DIR to a grafana/k6 git directory to build one \
+(../shared/tools/build-k6.sh), or build it into ~/.cache/k6-baseline"
+k6_version=$("$k6" version 2>/dev/null | head -n1)
+
+say "building k6j if needed"
+./k6j version >"$work/version.txt" 2>&1 </dev/null || { cat "$work/version.txt" >&2; die "./k6j version failed"; }
+js_runtime=$(grep -m1 'JS runtime:' "$work/version.txt" | sed 's/.*JS runtime: *//')
+
+if [[ -n $gatling ]]; then
+    say "compiling the Gatling simulations (benchmarks/gatling)"
+    source bin/k6j-env.sh && k6j_require_jdk && k6j_maven_env
+    mvn -B -q -f benchmarks/gatling/pom.xml compile dependency:build-classpath \
+        -Dmdep.outputFile="$work/gatling.cp" >"$work/gatling-build.log" 2>&1 </dev/null ||
+        { cat "$work/gatling-build.log" >&2; die "the Gatling simulations did not build"; }
+    gatling_cp=benchmarks/gatling/target/classes:$(cat "$work/gatling.cp")
+fi
+
+# --- the target: nginx, one worker, on a free loopback port ------------------------------------------------------
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+mkdir -p "$work/nginx/www" && cp benchmarks/scripts/vs-k6/api.json "$work/nginx/www/api.json"
+chmod a+rX "$work" "$work/nginx" "$work/nginx/www" "$work/nginx/www/api.json"   # nginx's worker runs as nobody
+cat >"$work/nginx/nginx.conf" <<EOF
+worker_processes 1;
+daemon off;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/error.log warn;
+events { worker_connections 4096; }
+http {
+    access_log off;
+    keepalive_requests 10000000;
+    client_body_temp_path $work/nginx/body;
+    proxy_temp_path $work/nginx/proxy;
+    fastcgi_temp_path $work/nginx/fastcgi;
+    uwsgi_temp_path $work/nginx/uwsgi;
+    scgi_temp_path $work/nginx/scgi;
+    server {
+        listen 127.0.0.1:$port;
+        location = /hello { default_type text/plain; return 200 "hello\n"; }
+        location = /api.json { root $work/nginx/www; default_type application/json; }
+    }
+}
+EOF
+"$nginx_bin" -c "$work/nginx/nginx.conf" -e "$work/nginx/error.log" >"$work/nginx/out.log" 2>&1 &
+nginx_pid=$!
+trap '[[ -n ${nginx_pid:-} ]] && kill "$nginx_pid" 2>/dev/null; bench_cleanup' EXIT
+target=http://127.0.0.1:$port
+for _ in $(seq 1 100); do curl -sf "$target/hello" >/dev/null 2>&1 && break; sleep 0.1; done
+curl -sf "$target/hello" >/dev/null || { cat "$work/nginx/"*.log >&2; die "nginx did not start"; }
+say "target: nginx $("$nginx_bin" -v 2>&1 | sed 's/.*nginx\///'), 1 worker, $target"
+
+# --- one run ------------------------------------------------------------------------------------------------------
+results=benchmarks/results/vs-k6-$(date -u +%Y%m%dT%H%M%SZ).tsv
+mkdir -p benchmarks/results
+printf 'workload\ttool\tround\titerations_per_s\tcpu_us_per_iteration\tp95_ms\tpeak_rss_mib\twall_s\tload1\n' >"$results"
+
+# run_one TOOL WORKLOAD ROUND: one measured run; appends a line to the results.
+run_one() {
+    local tool=$1 name=$2 round=$3 summary=$work/summary.json timing=$work/time.txt log=$work/$1-$2-$3.log load
+    workload "$name"
+    load=$(cut -d' ' -f1 /proc/loadavg)
+    rm -f "$summary" "$timing"
+    case $tool in
+        k6)  /usr/bin/time -f '%U %S %e %M' -o "$timing" "$k6" run -q "${wl_args[@]}" -e "TARGET=$target" \
+                 --summary-export "$summary" "$wl_script" >"$log" 2>&1 </dev/null ;;
+        k6j) K6J_SKIP_BUILD=1 /usr/bin/time -f '%U %S %e %M' -o "$timing" ./k6j run -q "${wl_args[@]}" \
+                 -e "TARGET=$target" --summary-export "$summary" "$wl_script" >"$log" 2>&1 </dev/null ;;
+        gatling)
+             [[ -n $wl_gatling ]] || return 0
+             /usr/bin/time -f '%U %S %e %M' -o "$timing" "$K6J_JDK/bin/java" -server -Xmx1G -XX:MaxInlineLevel=20 \
+                 -XX:MaxTrivialSize=12 --add-opens=java.base/java.lang=ALL-UNNAMED --enable-native-access=ALL-UNNAMED \
+                 --sun-misc-unsafe-memory-access=allow -Dtarget="$target" -Dusers="$vus" -Dseconds="$seconds" \
+                 -cp "$gatling_cp" io.gatling.app.Gatling -s "$wl_gatling" -rf "$work/gatling-results" -nr \
+                 >"$log" 2>&1 </dev/null ;;
+    esac
+    local rc=$?
+    if [[ $rc != 0 && $rc != 99 ]] || [[ ! -s $timing ]]; then
+        say "$tool $name round $round failed (exit $rc); the end of its output:"; tail -n 15 "$log" | sed 's/^/    /' >&2
+        return
+    fi
+    python3 - "$tool" "$name" "$round" "$summary" "$timing" "$log" "$seconds" "$load" >>"$results" <<'PY'
+import json, re, sys
+tool, name, rnd, summary, timing, log, seconds, load = sys.argv[1:]
+user, system, wall, rss_kb = open(timing).read().split()[-4:]
+if tool == "gatling":
+    totals = re.findall(r"^> Global\s*\|\s*([\d,]+)\s*\|\s*([\d,]+)\s*\|\s*([\d,]+)", open(log).read(), re.M)
+    count = int(totals[-1][1].replace(",", "")) if totals else 0
+    if not totals or totals[-1][2] != "0":
+        print(f"bench: gatling {name}: failed requests: {totals[-1] if totals else 'no statistics'}", file=sys.stderr)
+    rate, p95 = count / float(seconds), ""
+else:
+    metrics = json.load(open(summary))["metrics"]
+    count, rate = metrics["iterations"]["count"], metrics["iterations"]["rate"]
+    p95 = "%.3f" % metrics["http_req_duration"]["p(95)"] if "http_req_duration" in metrics else ""
+    checks = metrics.get("checks", {})
+    if checks.get("fails", 0):
+        print(f"bench: {tool} {name}: {checks['fails']} checks failed: the numbers are not comparable", file=sys.stderr)
+cpu_us = (float(user) + float(system)) / count * 1e6 if count else 0
+print(f"{name}\t{tool}\t{rnd}\t{rate:.1f}\t{cpu_us:.1f}\t{p95}\t{int(rss_kb) // 1024}\t{wall}\t{load}")
+PY
+    say "$(tail -n1 "$results" | tr '\t' ' ')"
+}
+
+tools=(k6 k6j)
+[[ -n $gatling ]] && tools+=(gatling)
+for ((r = 1; r <= rounds; r++)); do
+    for name in "${workloads[@]}"; do
+        n=${#tools[@]}
+        for ((i = 0; i < n; i++)); do
+            run_one "${tools[$(((i + r - 1) % n))]}" "$name" "$r"
+        done
+    done
+done
+
+# --- the table ----------------------------------------------------------------------------------------------------
+echo
+echo "k6j vs k6 $(date -u +%Y-%m-%dT%H:%MZ), k6j $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $k6_version"
+echo "machine: $(nproc) cores; k6j JS runtime: ${js_runtime:-unknown}; target nginx 1 worker on loopback; medians of $rounds rounds"
+for name in "${workloads[@]}"; do
+    workload "$name"
+    python3 - "$results" "$name" "$wl_desc" "${goal_text[$name]:-}" "${goal_test[$name]:-}" <<'PY'
+import csv, statistics, sys
+path, name, desc, goal_text, goal_test = sys.argv[1:]
+rows = [r for r in csv.DictReader(open(path), delimiter="\t") if r["workload"] == name]
+def med(tool, key):
+    values = [float(r[key]) for r in rows if r["tool"] == tool and r[key] != ""]
+    return statistics.median(values) if values else None
+print(f"\n{name}: {desc}")
+print(f"  {'':10} {'it/s':>9} {'CPU µs/it':>10} {'p95 ms':>8} {'RSS MiB':>8}   runs")
+stats = {}
+for tool in ("k6", "k6j", "gatling"):
+    n = sum(1 for r in rows if r["tool"] == tool)
+    if not n:
+        continue
+    s = stats[tool] = {k: med(tool, k) for k in ("iterations_per_s", "cpu_us_per_iteration", "p95_ms", "peak_rss_mib")}
+    fmt = lambda v, f: (f % v) if v is not None else "-"
+    print(f"  {tool:10} {fmt(s['iterations_per_s'], '%9.0f')} {fmt(s['cpu_us_per_iteration'], '%10.1f')}"
+          f" {fmt(s['p95_ms'], '%8.2f'):>8} {fmt(s['peak_rss_mib'], '%8.0f')}   {n}")
+def ratio(tool, key):
+    a, b = stats.get(tool, {}).get(key), stats.get("k6", {}).get(key)
+    return a / b if a is not None and b else None
+for tool in ("k6j", "gatling"):
+    if tool in stats and "k6" in stats:
+        parts = [(k, ratio(tool, key)) for k, key in (("it/s", "iterations_per_s"), ("CPU/it", "cpu_us_per_iteration"),
+                                                      ("p95", "p95_ms"), ("RSS", "peak_rss_mib"))]
+        print(f"  {tool}/k6:  " + "  ".join(f"{k} {v:.2f}x" for k, v in parts if v is not None))
+if goal_test and "k6j" in stats and "k6" in stats:
+    it, cpu = ratio("k6j", "iterations_per_s"), ratio("k6j", "cpu_us_per_iteration")
+    met = eval(goal_test.replace("&&", "and"), {"it": it, "cpu": cpu})
+    print(f"  goal ({goal_text}): {'met' if met else 'NOT met'}")
+PY
+done
+echo
+echo "raw runs: $results"
