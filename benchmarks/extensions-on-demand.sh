@@ -48,6 +48,9 @@ if [[ ! -f $repo/com/example/k6j-greeting/1.0.0/k6j-greeting-1.0.0.jar ]]; then
     mkdir -p "$repo/com/example/k6j-greeting/1.0.0"
     cp "$dir/template/target/k6j-greeting-1.0.0.jar" "$dir/template/pom.xml" "$repo/com/example/k6j-greeting/1.0.0/"
     mv "$repo/com/example/k6j-greeting/1.0.0/pom.xml" "$repo/com/example/k6j-greeting/1.0.0/k6j-greeting-1.0.0.pom"
+    for f in "$repo"/com/example/k6j-greeting/1.0.0/*.{jar,pom}; do   # as mvn deploy publishes them
+        sha1sum "$f" | cut -d' ' -f1 >"$f.sha1"
+    done
 fi
 cat >"$dir/catalog.json" <<JSON
 {"k6/x/greeting": {"coordinates": "com.example:k6j-greeting", "versions": ["1.0.0"],

@@ -315,8 +315,10 @@ public final class ExtensionResolver implements AutoCloseable {
         String reason = RepositoryFailures.reason(e);
         return switch (RepositoryFailures.kind(e)) {
             case CHECKSUM -> new ResolutionException(Kind.CHECKSUM, need + ": the download of " + what + " failed its"
-                    + " checksum check (" + reason + "): the repository or a proxy serves a damaged file; nothing of it"
-                    + " was kept", e);
+                    + " checksum check (" + reason + "): " + (reason.contains("no checksums available")
+                    ? "the repository offers no .sha1 for it, and k6j takes nothing it cannot verify (mvn deploy"
+                    + " publishes checksums)" : "the repository or a proxy serves a damaged file")
+                    + "; nothing of it was kept", e);
             case UNREACHABLE -> new ResolutionException(Kind.UNREACHABLE, need + ": could not reach the Maven"
                     + " repositories for " + what + " (" + reason + "; asked: "
                     + context().describeWhereSearched(repositories) + "); check the network and the proxies in"
