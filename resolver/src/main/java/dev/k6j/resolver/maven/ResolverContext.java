@@ -79,6 +79,9 @@ public final class ResolverContext implements AutoCloseable {
         }
         this.context = Runtimes.INSTANCE.getRuntime().create(overrides.build());
         DefaultRepositorySystemSession withWorkspace = new DefaultRepositorySystemSession(context.repositorySystemSession());
+        if (!options.offline() && settingsSayOffline(context)) {
+            withWorkspace.setOffline(true); // MIMA reads <offline> but does not apply it
+        }
         if (workspace != null) {
             withWorkspace.setWorkspaceReader(workspace);
         }
@@ -87,6 +90,19 @@ public final class ResolverContext implements AutoCloseable {
         verbose.setConfigProperty(ConflictResolver.CONFIG_PROP_VERBOSE, true);
         this.verboseSession = verbose;
         this.repositories = context.remoteRepositories();
+    }
+
+    /** Whether the effective settings.xml says {@code <offline>true</offline>}. */
+    private static boolean settingsSayOffline(Context context) {
+        Object settings = context.contextOverrides().getEffectiveSettings();
+        if (settings == null) {
+            return false;
+        }
+        try {
+            return Boolean.TRUE.equals(settings.getClass().getMethod("isOffline").invoke(settings));
+        } catch (ReflectiveOperationException e) {
+            return false; // another settings model: Maven's default, online
+        }
     }
 
     /** Maven's system properties: the JVM's, and the environment as {@code env.*} (for profile activation). */
