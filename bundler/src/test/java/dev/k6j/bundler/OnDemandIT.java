@@ -37,6 +37,7 @@ class OnDemandIT {
     static Path catalog;
     static Path settings;
     static Path trustStore;
+    static TestCertificates certificates;
 
     @TempDir
     Path tmp;
@@ -63,7 +64,7 @@ class OnDemandIT {
                 MavenRepositoryFolder.pom("com.acme", "k6j-damaged", "1.0.0", List.of(), List.of()));
         Files.write(published.jar("com.acme", "k6j-damaged", "1.0.0"), "garbage".getBytes(), StandardOpenOption.APPEND);
 
-        TestCertificates certificates = TestCertificates.generate();
+        certificates = TestCertificates.generate();
         server = MavenRepositoryServer.start(published.root(), certificates, "deployer", "s3cret");
         trustStore = MavenRepositoryServer.writeTrustStore(certificates, shared.resolve("truststore.p12"));
         String https = "{\"id\": \"testbed\", \"url\": \"" + server.httpsUrl() + "\"}";
@@ -176,6 +177,28 @@ class OnDemandIT {
         assertThat(run.exitCode()).as(run.all()).isZero();
         assertThat(run.stderr()).contains("added k6/x/greeting 1.0.0 on demand: com.example:k6j-greeting:1.0.0 from"
                 + " disk (" + published.url() + ")").contains("Hello, VU 2!");
+    }
+
+    @Test
+    void aCatalogServedOverHttpsIsReadAndItsKeptCopyAnswersWhenTheServerIsGone() throws Exception {
+        Path hosted = Files.createDirectories(tmp.resolve("hosted"));
+        Files.copy(catalog, hosted.resolve("catalog.json"));
+        script("greeting.js", "");
+        String url;
+        Run first;
+        try (MavenRepositoryServer web = MavenRepositoryServer.start(hosted, certificates, null, null)) {
+            url = web.httpsUrl() + "catalog.json";
+            first = k6j(Map.of("K6J_EXTENSION_CATALOG", url), "run", "-q", "greeting.js");
+            assertThat(web.requests()).containsExactly("GET catalog.json");
+        }
+        Run second = k6j(Map.of("K6J_EXTENSION_CATALOG", url), "run", "-q", "greeting.js");
+
+        assertThat(first.exitCode()).as(first.all()).isZero();
+        assertThat(first.stderr()).contains("added k6/x/greeting 1.1.0 on demand: com.example:k6j-greeting:1.1.0 from"
+                + " testbed (" + server.httpsUrl() + ")").doesNotContain("copy kept");
+        assertThat(second.exitCode()).as(second.all()).isZero();
+        assertThat(second.stderr()).contains("the extension catalog " + url + " is read from the copy kept on ")
+                .contains("it could not be fetched").contains("(resolved before; cached)");
     }
 
     @Test
