@@ -3,20 +3,28 @@ package dev.k6j.resolver.maven;
 import eu.maveniverse.maven.mima.context.Context;
 import eu.maveniverse.maven.mima.context.ContextOverrides;
 import eu.maveniverse.maven.mima.context.Runtimes;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
 import org.eclipse.aether.DefaultRepositorySystemSession;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.repository.WorkspaceReader;
 import org.eclipse.aether.util.graph.transformer.ConflictResolver;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.SAXException;
 
 /**
  * Maven Resolver set up as Maven would be (through MIMA): the user's {@code settings.xml} with its mirrors, proxies,
@@ -80,7 +88,7 @@ public final class ResolverContext implements AutoCloseable {
         this.context = Runtimes.INSTANCE.getRuntime().create(overrides.build());
         DefaultRepositorySystemSession withWorkspace = new DefaultRepositorySystemSession(context.repositorySystemSession());
         if (!options.offline() && settingsSayOffline(context)) {
-            withWorkspace.setOffline(true); // MIMA reads <offline> but does not apply it
+            withWorkspace.setOffline(true);
         }
         if (workspace != null) {
             withWorkspace.setWorkspaceReader(workspace);
@@ -92,16 +100,44 @@ public final class ResolverContext implements AutoCloseable {
         this.repositories = context.remoteRepositories();
     }
 
-    /** Whether the effective settings.xml says {@code <offline>true</offline>}. */
+    /**
+     * Whether settings.xml says {@code <offline>true</offline>}: the user's file, else the Maven installation's, as
+     * Maven merges them. MIMA reads the settings for mirrors, servers and profiles but leaves {@code <offline>} out of
+     * the session and keeps no effective settings to ask, so the element is read here.
+     */
     private static boolean settingsSayOffline(Context context) {
-        Object settings = context.contextOverrides().getEffectiveSettings();
-        if (settings == null) {
-            return false;
+        List<Path> files = new ArrayList<>();
+        files.add(context.mavenUserHome().settingsXml());
+        if (context.mavenSystemHome() != null) {
+            files.add(context.mavenSystemHome().settingsXml());
+        }
+        for (Path file : files) {
+            Optional<String> offline = topLevelElement(file, "offline");
+            if (offline.isPresent()) {
+                return offline.get().strip().equals("true");
+            }
+        }
+        return false;
+    }
+
+    /** The text of a child element of a settings file's root, if the file exists, parses and has it. */
+    private static Optional<String> topLevelElement(Path file, String name) {
+        if (file == null || !Files.isRegularFile(file)) {
+            return Optional.empty();
         }
         try {
-            return Boolean.TRUE.equals(settings.getClass().getMethod("isOffline").invoke(settings));
-        } catch (ReflectiveOperationException e) {
-            return false; // another settings model: Maven's default, online
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            Element root = factory.newDocumentBuilder().parse(file.toFile()).getDocumentElement();
+            for (Node child = root.getFirstChild(); child != null; child = child.getNextSibling()) {
+                if (child instanceof Element element && name.equals(element.getLocalName() != null
+                        ? element.getLocalName() : element.getTagName())) {
+                    return Optional.of(element.getTextContent());
+                }
+            }
+            return Optional.empty();
+        } catch (IOException | ParserConfigurationException | SAXException e) {
+            return Optional.empty(); // Maven's own reading of the file, just done, reports what is wrong with it
         }
     }
 
