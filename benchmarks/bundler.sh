@@ -134,7 +134,7 @@ measure() {
     echo "bundler build $title, warm local repository, $runs runs (wall time, JVM start included):"
     printf '  best   %d.%03d s\n' $((best / 1000)) $((best % 1000))
     printf '  median %d.%03d s   (all: %s ms)\n' $((median / 1000)) $((median % 1000)) "${times[*]}"
-    echo "  bundle: k6j.jar $(du -h "$dir/bundle/k6j.jar" | cut -f1), lib/ $(du -sh "$dir/bundle/lib" | cut -f1) (GraalJS and the JIT compiler, copied)"
+    echo "  bundle: k6j.jar $(du -h "$dir/bundle/k6j.jar" | cut -f1), one file (GraalJS and the JIT compiler inside)"
 }
 
 measure "--with tcp --with prometheus" --with tcp --with prometheus

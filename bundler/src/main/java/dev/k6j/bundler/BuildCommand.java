@@ -9,8 +9,9 @@ import dev.k6j.bundler.resolve.LocalArtifacts;
 import dev.k6j.bundler.resolve.MavenRunner;
 import dev.k6j.bundler.resolve.Resolution;
 import dev.k6j.bundler.resolve.ResolvedArtifact;
-import dev.k6j.bundler.resolve.ResolverContext;
-import dev.k6j.bundler.resolve.ResolverOptions;
+import dev.k6j.bundler.resolve.ScriptExtensions;
+import dev.k6j.resolver.maven.ResolverContext;
+import dev.k6j.resolver.maven.ResolverOptions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -38,9 +39,18 @@ public final class BuildCommand implements Callable<Integer> {
                     + " when no version), or the path of an extension jar or Maven project. Repeatable.")
     List<String> with = new ArrayList<>();
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "The bundle jar (default: ${DEFAULT-VALUE});"
-            + " its launcher script and lib/ folder are written beside it.")
+    @Option(names = "--from-script", paramLabel = "SCRIPT", description = "Add the extensions SCRIPT needs: its"
+            + " k6/x/... imports and \"use k6 with ...\" directives, found in the extension catalogs (the built-in one"
+            + " and K6J_EXTENSION_CATALOG), at the versions the directives allow. Repeatable.")
+    List<Path> fromScripts = new ArrayList<>();
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "The bundle (default: ${DEFAULT-VALUE}): one"
+            + " runnable file, ./FILE run script.js or java -jar FILE run script.js.")
     Path output = Path.of("k6j-bundle.jar");
+
+    @Option(names = "--layout", paramLabel = "one-file|folder", description = "one-file (the default): everything in"
+            + " the -o file; folder: the -o jar with its launcher script and lib/ (GraalJS) beside it.")
+    String layout = "one-file";
 
     @Option(names = "--engine-version", paramLabel = "VERSION",
             description = "The engine version (default: this bundler's, ${DEFAULT-VALUE}).")
@@ -87,9 +97,18 @@ public final class BuildCommand implements Callable<Integer> {
         LocalArtifacts local = new LocalArtifacts();
         Optional<Checkout> checkout = noCheckout ? Optional.empty() : Checkout.locate(checkoutDir);
         checkout.ifPresent(c -> c.register(local));
+        BundleWriter.Layout chosenLayout = layout();
+        ScriptExtensions fromScript = ScriptExtensions.scan(fromScripts, workingDirectory);
+        options = fromScript.withRepositories(options);
         ExtensionRequests requests = ExtensionRequests.parse(with, replace, workingDirectory);
         Path scratch = Files.createTempDirectory("k6j-bundler-");
         try (ResolverContext resolver = new ResolverContext(options, local)) {
+            List<String> chosen = fromScript.choose(resolver, quiet ? line -> { } : out::println);
+            if (!chosen.isEmpty()) {
+                List<String> all = new ArrayList<>(with);
+                all.addAll(chosen);
+                requests = ExtensionRequests.parse(all, replace, workingDirectory);
+            }
             if (!quiet) {
                 out.println("bundler: engine dev.k6j:k6j-engine:" + engineVersion
                         + (requests.extensions().isEmpty() ? " (no extensions: the bare core)"
@@ -97,8 +116,8 @@ public final class BuildCommand implements Callable<Integer> {
             }
             Resolution resolution = new BundleResolver(resolver, local, new MavenRunner(options), scratch)
                     .resolve(engineVersion, requests.extensions(), requests.replacements());
-            BundleWriter.Written written = new BundleWriter(BundlerVersion.get()).write(resolution,
-                    workingDirectory.resolve(output));
+            BundleWriter.Written written = new BundleWriter(BundlerVersion.get(), chosenLayout, scratch)
+                    .write(resolution, workingDirectory.resolve(output));
             if (quiet) {
                 out.println(written.jar());
             } else {
@@ -108,6 +127,15 @@ public final class BuildCommand implements Callable<Integer> {
         } finally {
             deleteTree(scratch);
         }
+    }
+
+    private BundleWriter.Layout layout() {
+        return switch (layout) {
+            case "one-file" -> BundleWriter.Layout.ONE_FILE;
+            case "folder" -> BundleWriter.Layout.FOLDER;
+            default -> throw new BundlerException("--layout " + layout + ": write one-file (the default: one runnable"
+                    + " file) or folder (the jar with its launcher and lib/ beside it)");
+        };
     }
 
     private void report(PrintStream out, Resolution resolution, BundleWriter.Written written, Path workingDirectory,
@@ -145,15 +173,25 @@ public final class BuildCommand implements Callable<Integer> {
             out.println("  warning: " + resolution.compilerProblem());
         }
         Path shown = relative(workingDirectory, written.jar());
-        out.printf(Locale.ROOT, "wrote %s (%s; %d artifacts merged, %d entries)%n", shown, size(written.jarSize()),
-                written.merged().size(), written.merge().entries());
-        out.printf(Locale.ROOT, "      %s (%d GraalJS jars, %s), %s (%d jars, %s)%n",
-                relative(workingDirectory, written.jar().resolveSibling("lib")), written.libJars().size(),
-                size(written.libSize()), relative(workingDirectory, written.jar().resolveSibling("lib/graal-compiler")),
-                written.compilerJars().size(), size(written.compilerSize()));
-        Path launcher = relative(workingDirectory, written.launcher());
-        String run = launcher.getParent() == null ? "./" + launcher : launcher.toString();
-        out.printf(Locale.ROOT, "      %s, the launcher: %s run script.js%n", launcher, run);
+        String run = shown.getParent() == null ? "./" + shown : shown.toString();
+        if (written.layout() == BundleWriter.Layout.ONE_FILE) {
+            out.printf(Locale.ROOT, "wrote %s (%s, one file: %d artifacts merged, %d entries; GraalJS %d jars, %s; Graal"
+                    + " compiler %d jars, %s)%n", shown, size(written.jarSize()), written.merged().size(),
+                    written.merge().entries(), written.libJars().size(), size(written.libSize()),
+                    written.compilerJars().size(), size(written.compilerSize()));
+            out.printf(Locale.ROOT, "      run it: %s run script.js   (or java -jar %s run script.js); the first run"
+                    + " unpacks it into k6j's cache (bundles/%s)%n", run, shown, written.bundleId());
+        } else {
+            out.printf(Locale.ROOT, "wrote %s (%s; %d artifacts merged, %d entries)%n", shown, size(written.jarSize()),
+                    written.merged().size(), written.merge().entries());
+            out.printf(Locale.ROOT, "      %s (%d GraalJS jars, %s), %s (%d jars, %s), beside it (--layout folder)%n",
+                    relative(workingDirectory, written.jar().resolveSibling("lib")), written.libJars().size(),
+                    size(written.libSize()), relative(workingDirectory, written.jar().resolveSibling("lib/graal-compiler")),
+                    written.compilerJars().size(), size(written.compilerSize()));
+            Path launcher = relative(workingDirectory, written.launcher());
+            String start2 = launcher.getParent() == null ? "./" + launcher : launcher.toString();
+            out.printf(Locale.ROOT, "      %s, the launcher: %s run script.js%n", launcher, start2);
+        }
         out.printf(Locale.ROOT, "built in %.1f s%n", (System.nanoTime() - start) / 1e9);
     }
 

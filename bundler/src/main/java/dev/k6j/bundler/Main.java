@@ -1,17 +1,10 @@
 package dev.k6j.bundler;
 
 import java.io.PrintWriter;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import picocli.CommandLine;
 
 /** The {@code bundler} command's entry point. */
 public final class Main {
-
-    /** Resolver and MIMA report through SLF4J (to java.util.logging here); their INFO lines are noise to a user. */
-    private static final Logger[] QUIET = {
-        Logger.getLogger("org.eclipse.aether"), Logger.getLogger("eu.maveniverse"), Logger.getLogger("org.apache.maven"),
-    };
 
     private Main() {
     }
@@ -22,9 +15,6 @@ public final class Main {
 
     /** Runs the CLI and returns the exit code (tests call this; it never exits the JVM). */
     public static int run(String... args) {
-        for (Logger logger : QUIET) {
-            logger.setLevel(Level.WARNING);
-        }
         CommandLine cli = new CommandLine(new BundlerCommand());
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
             boolean verbose = parsed.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--verbose"));

@@ -55,7 +55,7 @@ class BundleBuildIT {
                 .contains("provides dev.k6j.modules.tcp.TcpModule")
                 .contains("with    counter-output.jar")
                 .contains("provides com.acme.counter.CounterOutputFactory")
-                .containsPattern("wrote .*k6j-custom\\.jar \\(\\d+\\.\\d MB; \\d+ artifacts merged")
+                .containsPattern("wrote .*k6j-custom\\.jar \\(\\d+\\.\\d MB, one file: \\d+ artifacts merged")
                 .containsPattern("built in \\d+\\.\\d s");
     }
 
@@ -66,7 +66,7 @@ class BundleBuildIT {
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
         Run run = BundlerFixture.process(bundleDir, BundlerFixture.interpreter(),
-                bundleDir.resolve("k6j-custom").toString(), "run", "-q", "--out", "counter", "greeting.js");
+                jar.toString(), "run", "-q", "--out", "counter", "greeting.js");
 
         assertThat(run.exitCode()).as(run.all()).isZero();
         assertThat(run.stderr()).contains("Hello, VU 1! / Hello later, VU 1!").contains("Hello later, VU 2!");
@@ -101,7 +101,7 @@ class BundleBuildIT {
                 """);
         try (TcpTestbed echo = TcpTestbed.start()) {
             Run run = BundlerFixture.process(bundleDir, BundlerFixture.interpreter(),
-                    bundleDir.resolve("k6j-custom").toString(), "run", "-q", "-e", "ECHO_PORT=" + echo.echoPort(),
+                    jar.toString(), "run", "-q", "-e", "ECHO_PORT=" + echo.echoPort(),
                     "greeting-over-tcp.js");
 
             assertThat(run.exitCode()).as(run.all()).isZero();
@@ -114,7 +114,7 @@ class BundleBuildIT {
     void versionListsEachExtensionWithItsVersionAndOriginAndTheRuntimeTheLauncherChose() throws Exception {
         // Asked for explicitly: by default a machine with fewer than 4 CPUs gets the interpreter whatever the JDK.
         Run run = BundlerFixture.process(bundleDir, Map.of("K6J_JS_RUNTIME", "optimizing"),
-                bundleDir.resolve("k6j-custom").toString(), "version");
+                jar.toString(), "version");
 
         assertThat(run.exitCode()).as(run.all()).isZero();
         assertThat(run.stdout())
@@ -134,36 +134,64 @@ class BundleBuildIT {
     }
 
     @Test
-    void theJarMergesEverythingButGraalJsWhichTheManifestNamesInLib() throws IOException {
+    void theBundleIsOneFileWithTheMergedEngineAndGraalJsInsideAndNothingBeside() throws IOException {
         try (JarFile bundle = new JarFile(jar.toFile())) {
-            Manifest manifest = bundle.getManifest();
-            String classPath = manifest.getMainAttributes().getValue("Class-Path");
-            assertThat(manifest.getMainAttributes().getValue("Main-Class")).isEqualTo("dev.k6j.engine.cli.Main");
-            assertThat(manifest.getMainAttributes().getValue("Multi-Release")).isEqualTo("true");
-            assertThat(manifest.getMainAttributes().getValue("Implementation-Version")).isNull();
-            assertThat(classPath).contains("lib/polyglot-").contains("lib/truffle-api-").contains("lib/js-language-");
-            for (String entry : classPath.split(" ")) {
-                assertThat(bundleDir.resolve(entry)).isRegularFile();
-            }
+            assertThat(bundle.getManifest().getMainAttributes().getValue("Main-Class"))
+                    .isEqualTo("dev.k6j.launcher.BundleLauncher");
             assertThat(bundle.stream().map(e -> e.getName()))
-                    .contains("dev/k6j/engine/cli/Main.class", "dev/k6j/spi/JsModule.class",
-                            "com/example/greeting/GreetingModule.class", "com/acme/counter/CounterOutputFactory.class",
-                            "picocli/CommandLine.class", "org/pf4j/JarPluginManager.class")
-                    .noneMatch(n -> n.startsWith("org/graalvm/") || n.startsWith("com/oracle/truffle/"))
-                    .noneMatch(n -> n.endsWith(".SF") || n.endsWith(".RSA") || n.equals("module-info.class"));
-            String outputs = new String(bundle.getInputStream(bundle.getEntry(
-                    "META-INF/services/dev.k6j.spi.OutputFactory")).readAllBytes());
-            assertThat(outputs.lines()).contains("com.acme.counter.CounterOutputFactory")
-                    .anyMatch(l -> l.startsWith("dev.k6j.engine.output.json."));
+                    .contains("dev/k6j/launcher/BundleLauncher.class", "K6J-BUNDLE/k6j.jar")
+                    .anyMatch(n -> n.matches("K6J-BUNDLE/lib/polyglot-.*\\.jar"))
+                    .anyMatch(n -> n.matches("K6J-BUNDLE/lib/graal-compiler/compiler-.*\\.jar"));
+            Path engine = Files.createTempFile(bundleDir, "engine", ".jar");
+            try (var in = bundle.getInputStream(bundle.getEntry("K6J-BUNDLE/k6j.jar"))) {
+                Files.copy(in, engine, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            try (JarFile merged = new JarFile(engine.toFile())) {
+                Manifest manifest = merged.getManifest();
+                String classPath = manifest.getMainAttributes().getValue("Class-Path");
+                assertThat(manifest.getMainAttributes().getValue("Main-Class")).isEqualTo("dev.k6j.engine.cli.Main");
+                assertThat(manifest.getMainAttributes().getValue("Multi-Release")).isEqualTo("true");
+                assertThat(manifest.getMainAttributes().getValue("Implementation-Version")).isNull();
+                assertThat(classPath).contains("lib/polyglot-").contains("lib/truffle-api-").contains("lib/js-language-");
+                for (String entry : classPath.split(" ")) {
+                    assertThat(bundle.getEntry("K6J-BUNDLE/" + entry)).as(entry).isNotNull();
+                }
+                assertThat(merged.stream().map(e -> e.getName()))
+                        .contains("dev/k6j/engine/cli/Main.class", "dev/k6j/spi/JsModule.class",
+                                "com/example/greeting/GreetingModule.class", "com/acme/counter/CounterOutputFactory.class",
+                                "picocli/CommandLine.class", "org/pf4j/JarPluginManager.class")
+                        .noneMatch(n -> n.startsWith("org/graalvm/") || n.startsWith("com/oracle/truffle/"))
+                        .noneMatch(n -> n.endsWith(".SF") || n.endsWith(".RSA") || n.equals("module-info.class"));
+                String outputs = new String(merged.getInputStream(merged.getEntry(
+                        "META-INF/services/dev.k6j.spi.OutputFactory")).readAllBytes());
+                assertThat(outputs.lines()).contains("com.acme.counter.CounterOutputFactory")
+                        .anyMatch(l -> l.startsWith("dev.k6j.engine.output.json."));
+            } finally {
+                Files.delete(engine);
+            }
         }
-        assertThat(bundleDir.resolve("lib/graal-compiler")).isDirectoryContaining("glob:**/compiler-*.jar");
-        assertThat(bundleDir.resolve("k6j-custom")).isExecutable();
+        try (var beside = Files.list(bundleDir)) {
+            assertThat(beside.map(f -> f.getFileName().toString()))
+                    .doesNotContain("lib", "k6j-custom", "k6j-custom.jar.part");
+        }
+        assertThat(jar).isExecutable();
+    }
+
+    @Test
+    void javaDashJarRunsTheSameFileInTheInterpreter() throws Exception {
+        Run run = BundlerFixture.process(bundleDir, Map.of(), Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-jar", jar.toString(), "version");
+
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(run.stdout()).contains("JS runtime: interpreter (java -jar runs the interpreter")
+                .contains("  k6/x/greeting 1.0.0, js [bundle com.example:k6j-greeting:1.0.0]");
     }
 
     private static String graalVersion() throws IOException {
-        try (var files = Files.list(bundleDir.resolve("lib/graal-compiler"))) {
-            return files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("compiler-"))
-                    .map(n -> n.substring("compiler-".length(), n.length() - 4)).findFirst().orElse("none");
+        try (JarFile bundle = new JarFile(jar.toFile())) {
+            return bundle.stream().map(e -> e.getName()).filter(n -> n.startsWith("K6J-BUNDLE/lib/graal-compiler/compiler-"))
+                    .map(n -> n.substring("K6J-BUNDLE/lib/graal-compiler/compiler-".length(), n.length() - 4))
+                    .findFirst().orElse("none");
         }
     }
 }

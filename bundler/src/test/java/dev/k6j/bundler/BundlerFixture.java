@@ -53,6 +53,9 @@ final class BundlerFixture {
     final Path template;
     final Path templateJar;
     final Path counterJar;
+    /** k6j's cache for the bundles the tests run (one-file bundles unpack there once). */
+    final Path cache;
+    private Path bare;
 
     /** The fixture, built on first use. */
     static synchronized BundlerFixture get() {
@@ -78,6 +81,22 @@ final class BundlerFixture {
         maven(template, "install");
         templateJar = template.resolve("target/k6j-greeting-1.0.0.jar");
         counterJar = CounterOutput.build(Files.createDirectories(work.resolve("counter")));
+        cache = Files.createDirectories(work.resolve("k6j-cache"));
+    }
+
+    /** A bundle of the bare core (no extensions), one file, built on first use: {@code bare/k6j.jar}. */
+    synchronized Path bare() {
+        if (bare == null) {
+            Path jar = work.resolve("bare/k6j.jar");
+            List<String> args = new ArrayList<>(List.of("build", "-o", jar.toString()));
+            args.addAll(repositoryOptions());
+            Run build = bundler(args.toArray(String[]::new));
+            if (build.exitCode() != 0 || !build.stdout().contains("(no extensions: the bare core)")) {
+                throw new IllegalStateException("could not build the bare bundle:\n" + build.all());
+            }
+            bare = jar;
+        }
+        return bare;
     }
 
     /** The bundler options every test passes: the temporary repository, the file-mirror settings. */
@@ -90,12 +109,19 @@ final class BundlerFixture {
         return captured(() -> Main.run(args));
     }
 
-    /** Runs a bundle's launcher (or any program) and waits for it. */
+    /**
+     * Runs a bundle (or any program) and waits for it. Bundles unpack into the tests' k6j cache, and resolve nothing
+     * on demand unless {@code environment} says otherwise (K6_AUTO_EXTENSION_RESOLUTION): the tests must not reach
+     * the user's repositories.
+     */
     static Run process(Path directory, Map<String, String> environment, String... command)
             throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
         builder.environment().put("K6J_JAVA_HOME", System.getProperty("java.home"));
         builder.environment().remove("K6J_PLUGINS_DIR");
+        builder.environment().remove("K6J_EXTENSION_CATALOG");
+        builder.environment().put("K6J_CACHE_DIR", get().cache.toString());
+        builder.environment().put("K6_AUTO_EXTENSION_RESOLUTION", "false");
         builder.environment().putAll(environment);
         Path out = Files.createTempFile("k6j-it-out", ".txt");
         Path err = Files.createTempFile("k6j-it-err", ".txt");
@@ -174,13 +200,16 @@ final class BundlerFixture {
         return file;
     }
 
-    /** Installs the parent pom, the SPI, the engine and the test kit of this checkout into the test repository. */
+    /**
+     * Installs the parent pom, the SPI, the resolver, the engine and the test kit of this checkout into the test
+     * repository.
+     */
     private void installCheckout() throws IOException {
         Path jars = Files.createDirectories(work.resolve("checkout-jars"));
         InstallRequest install = new InstallRequest();
         install.addArtifact(artifact("k6j-parent", "pom", checkout.resolve("pom.xml")));
-        for (String[] module : new String[][] {{"spi", "k6j-spi"}, {"engine", "k6j-engine"},
-                {"spi-testkit", "k6j-spi-testkit"}}) {
+        for (String[] module : new String[][] {{"spi", "k6j-spi"}, {"resolver", "k6j-resolver"},
+                {"engine", "k6j-engine"}, {"spi-testkit", "k6j-spi-testkit"}}) {
             Path moduleDir = checkout.resolve(module[0]);
             Manifest manifest = new Manifest();
             manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -215,6 +244,25 @@ final class BundlerFixture {
             }
         }
         return jar;
+    }
+
+    /** A copy of {@code jar} with manifest attributes set (the others kept). */
+    static Path withManifest(Path jar, Path copy, Map<String, String> attributes) throws IOException {
+        try (java.util.jar.JarFile in = new java.util.jar.JarFile(jar.toFile())) {
+            Manifest manifest = new Manifest(in.getManifest());
+            attributes.forEach((k, v) -> manifest.getMainAttributes().put(new Attributes.Name(k), v));
+            try (OutputStream file = Files.newOutputStream(copy); JarOutputStream out = new JarOutputStream(file, manifest)) {
+                for (java.util.jar.JarEntry entry : in.stream()
+                        .filter(e -> !e.getName().equals(java.util.jar.JarFile.MANIFEST_NAME)).toList()) {
+                    out.putNextEntry(new JarEntry(entry.getName()));
+                    try (java.io.InputStream content = in.getInputStream(entry)) {
+                        content.transferTo(out);
+                    }
+                    out.closeEntry();
+                }
+            }
+        }
+        return copy;
     }
 
     static Path copyTree(Path from, Path to) throws IOException {

@@ -5,18 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.k6j.bundler.BundlerFixture.Run;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -34,10 +26,7 @@ class PluginsAndErrorsIT {
     @BeforeAll
     static void bareBundle() throws IOException {
         fixture = BundlerFixture.get();
-        bare = fixture.work.resolve("bare");
-        Run build = BundlerFixture.bundler(args("build", "-o", bare.resolve("k6j.jar").toString()));
-        assertThat(build.exitCode()).as(build.all()).isZero();
-        assertThat(build.stdout()).contains("(no extensions: the bare core)");
+        bare = fixture.bare().getParent();
         script = bare.resolve("greeting.js");
         Files.copy(fixture.template.resolve("examples/greeting.js"), script,
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -62,6 +51,18 @@ class PluginsAndErrorsIT {
 
         assertThat(run.exitCode()).as(run.all()).isEqualTo(104);
         assertThat(run.stderr()).contains("unknown output 'counter': available outputs are csv, json");
+    }
+
+    @Test
+    void onDemandAnOutputNoCatalogOffersIsOneLineSayingHowToAddOne() throws Exception {
+        Run run = runBare(Map.of("K6_AUTO_EXTENSION_RESOLUTION", "true"), "run", "-q", "--out", "counter",
+                "greeting.js");
+
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(104);
+        assertThat(run.stderr().strip()).isEqualTo("error: --out counter is not in this k6j and no extension catalog"
+                + " offers it (catalogs: built-in): add an entry for it to a catalog of your own and name that file or"
+                + " https URL in K6J_EXTENSION_CATALOG (see docs/extensions.md), or drop its jar into the plugins"
+                + " folder (--plugins-dir, K6J_PLUGINS_DIR)");
     }
 
     @Test
@@ -91,7 +92,7 @@ class PluginsAndErrorsIT {
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
         Run run = BundlerFixture.process(withGreeting, BundlerFixture.interpreter(),
-                withGreeting.resolve("k6j").toString(), "run", "-q", script.toString());
+                withGreeting.resolve("k6j.jar").toString(), "run", "-q", script.toString());
 
         assertThat(run.exitCode()).as(run.all()).isEqualTo(104);
         assertThat(run.stderr().strip())
@@ -171,31 +172,13 @@ class PluginsAndErrorsIT {
         Map<String, String> env = new HashMap<>(BundlerFixture.interpreter());
         env.putAll(environment);
         String[] command = new String[args.length + 1];
-        command[0] = bare.resolve("k6j").toString();
+        command[0] = bare.resolve("k6j.jar").toString();
         System.arraycopy(args, 0, command, 1, args.length);
         return BundlerFixture.process(bare, env, command);
     }
 
     /** A copy of {@code jar} with one manifest attribute set. */
     private static Path withManifestAttribute(Path jar, Path copy, String name, String value) throws IOException {
-        try (JarFile in = new JarFile(jar.toFile())) {
-            Manifest manifest = new Manifest(in.getManifest());
-            manifest.getMainAttributes().put(new Attributes.Name(name), value);
-            try (OutputStream file = Files.newOutputStream(copy); JarOutputStream out = new JarOutputStream(file, manifest)) {
-                Enumeration<JarEntry> entries = in.entries();
-                while (entries.hasMoreElements()) {
-                    JarEntry entry = entries.nextElement();
-                    if (entry.getName().equals(JarFile.MANIFEST_NAME)) {
-                        continue;
-                    }
-                    out.putNextEntry(new JarEntry(entry.getName()));
-                    try (InputStream content = in.getInputStream(entry)) {
-                        content.transferTo(out);
-                    }
-                    out.closeEntry();
-                }
-            }
-        }
-        return copy;
+        return BundlerFixture.withManifest(jar, copy, Map.of(name, value));
     }
 }

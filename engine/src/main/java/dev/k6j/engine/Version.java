@@ -16,6 +16,14 @@ public final class Version {
         return "v" + BUILD.getProperty("version", "0.0.0-dev");
     }
 
+    /**
+     * The k6 release whose scripts this k6j runs unchanged (its reference for names, options, messages and exit
+     * codes); {@code "use k6 >= …"} directives are checked against it.
+     */
+    public static String k6Compatibility() {
+        return "1.3.0";
+    }
+
     public static String graal() {
         return BUILD.getProperty("graal.version", "unknown");
     }

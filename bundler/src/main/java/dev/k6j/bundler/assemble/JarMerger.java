@@ -1,5 +1,6 @@
 package dev.k6j.bundler.assemble;
 
+import dev.k6j.bundler.BundlerException;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -47,7 +48,8 @@ final class JarMerger {
     private static final Pattern UNREPORTED = Pattern.compile(
             "(META-INF/)?(LICEN[CS]E|NOTICE|DEPENDENCIES|COPYRIGHT|AUTHORS|README)[^/]*|META-INF/licenses?/.*"
                     + "|META-INF/[^/]+\\.kotlin_module|META-INF/maven/.*|.*package\\.html");
-    private static final Set<String> APPENDED = Set.of("META-INF/io.netty.versions.properties");
+    private static final Set<String> APPENDED = Set.of("META-INF/io.netty.versions.properties",
+            "META-INF/sisu/javax.inject.Named"); // both are lists, one line per item
     private static final Set<String> DROPPED = Set.of(JarFile.MANIFEST_NAME, "META-INF/INDEX.LIST");
 
     private final Map<String, Owner> owners = new HashMap<>();
@@ -68,35 +70,47 @@ final class JarMerger {
     MergeReport merge(List<Input> inputs, Manifest manifest, Map<String, byte[]> extra, Path output) throws IOException {
         Files.createDirectories(output.toAbsolutePath().getParent());
         Path partial = output.resolveSibling(output.getFileName() + ".part");
-        try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16);
-                JarOutputStream jar = new JarOutputStream(stream)) {
-            writeEntry(jar, JarFile.MANIFEST_NAME, manifestBytes(manifest));
-            for (Input input : inputs) {
-                try {
-                    ArtifactContents.forEach(input.file(), entry -> {
-                        try {
-                            copy(jar, input.label(), entry);
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    });
-                } catch (UncheckedIOException e) {
-                    throw new IOException("could not merge " + input.file() + ": " + e.getCause().getMessage(),
-                            e.getCause());
+        try {
+            try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16);
+                    JarOutputStream jar = new JarOutputStream(stream)) {
+                writeEntry(jar, JarFile.MANIFEST_NAME, manifestBytes(manifest));
+                for (Input input : inputs) {
+                    try {
+                        ArtifactContents.forEach(input.file(), entry -> {
+                            try {
+                                copy(jar, input.label(), entry);
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        });
+                    } catch (UncheckedIOException e) {
+                        throw unreadable(input, e.getCause());
+                    } catch (IOException e) {
+                        throw unreadable(input, e);
+                    }
+                }
+                for (Map.Entry<String, byte[]> service : services.merged().entrySet()) {
+                    writeEntry(jar, service.getKey(), service.getValue());
+                }
+                for (Map.Entry<String, ByteArrayOutputStream> file : appended.entrySet()) {
+                    writeEntry(jar, file.getKey(), file.getValue().toByteArray());
+                }
+                for (Map.Entry<String, byte[]> file : extra.entrySet()) {
+                    writeEntry(jar, file.getKey(), file.getValue());
                 }
             }
-            for (Map.Entry<String, byte[]> service : services.merged().entrySet()) {
-                writeEntry(jar, service.getKey(), service.getValue());
-            }
-            for (Map.Entry<String, ByteArrayOutputStream> file : appended.entrySet()) {
-                writeEntry(jar, file.getKey(), file.getValue().toByteArray());
-            }
-            for (Map.Entry<String, byte[]> file : extra.entrySet()) {
-                writeEntry(jar, file.getKey(), file.getValue());
-            }
+            Files.move(partial, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(partial); // a failed merge leaves nothing behind
         }
-        Files.move(partial, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         return new MergeReport(entries, duplicates);
+    }
+
+    /** A jar that breaks while it is read (truncated after the check, a bad entry): one line naming it. */
+    private static BundlerException unreadable(Input input, IOException e) {
+        return new BundlerException(input.label() + " (" + input.file() + ") could not be read while merging it ("
+                + e.getMessage() + "): delete " + input.file().getParent() + " so that it is downloaded again, or"
+                + " rebuild it", e);
     }
 
     private void copy(JarOutputStream jar, String label, ArtifactContents.Entry entry) throws IOException {

@@ -40,8 +40,45 @@ final class LauncherScript {
         }
     }
 
+    /**
+     * The script that starts a one-file bundle named {@code name} ({@code @ID@} still to fill in with the bundle's id).
+     */
+    static String oneFile(String name, String graalVersion) throws IOException {
+        return resource("one-file.sh")
+                .replace("@RUN_ENGINE@", resource("run-engine.sh").strip())
+                .replace("@K6J_ENV@", resource("k6j-env.sh").strip())
+                .replace("@NAME@", name)
+                .replace("@GRAAL@", graalVersion)
+                .replace("@MARKER@", MARKER);
+    }
+
+    /**
+     * Fails if {@code output} exists and is neither a jar nor a bundle the bundler wrote: {@code -o k6j} in the
+     * repository must not replace its ./k6j script.
+     */
+    static void checkReplaceable(Path output) {
+        if (!Files.isRegularFile(output)) {
+            if (Files.exists(output)) {
+                throw new BundlerException("will not write the bundle over " + output + ": it is a folder; choose"
+                        + " another -o name");
+            }
+            return;
+        }
+        try (java.io.InputStream in = Files.newInputStream(output)) {
+            byte[] head = in.readNBytes(4096);
+            String text = new String(head, StandardCharsets.ISO_8859_1);
+            if (!text.startsWith("PK") && !text.contains(MARKER)) {
+                throw new BundlerException("will not overwrite " + output + " with the bundle: it is not a jar or a"
+                        + " bundle the bundler wrote; choose another -o name");
+            }
+        } catch (IOException e) {
+            throw new BundlerException("cannot read " + output + ": " + e.getMessage(), e);
+        }
+    }
+
     static void write(Path launcher, String jarName, String graalVersion) throws IOException {
         String script = resource("launcher.sh")
+                .replace("@RUN_ENGINE@", resource("run-engine.sh").strip())
                 .replace("@K6J_ENV@", resource("k6j-env.sh").strip())
                 .replace("@JAR@", jarName)
                 .replace("@NAME@", launcher.getFileName().toString())

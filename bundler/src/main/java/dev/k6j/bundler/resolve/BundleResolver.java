@@ -1,5 +1,6 @@
 package dev.k6j.bundler.resolve;
 
+import dev.k6j.resolver.maven.ResolverContext;
 import dev.k6j.bundler.BundlerException;
 import dev.k6j.bundler.Catalog;
 import java.nio.file.Path;

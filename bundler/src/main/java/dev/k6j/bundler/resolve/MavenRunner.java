@@ -1,5 +1,6 @@
 package dev.k6j.bundler.resolve;
 
+import dev.k6j.resolver.maven.ResolverOptions;
 import dev.k6j.bundler.BundlerException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,9 +31,11 @@ public final class MavenRunner {
         Path log;
         try {
             log = Files.createTempFile("k6j-bundler-mvn-", ".log");
-            Process process = new ProcessBuilder(command).directory(dir.toFile())
-                    .redirectErrorStream(true).redirectOutput(log.toFile())
-                    .start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            // Maven on the JDK the bundler runs on (the JDK 25 that bin/bundler found), not whatever JAVA_HOME says.
+            builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            Process process = builder.start();
             process.getOutputStream().close(); // Maven must not wait for input
             int exit = process.waitFor();
             if (exit != 0) {

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionCommand.Provider.class,
         subcommands = {RunCommand.class, InspectCommand.class, ArchiveCommand.class, NewCommand.class,
                 VersionCommand.class, StatusCommand.class, PauseCommand.class, ResumeCommand.class, ScaleCommand.class,
-                CompletionCommand.class})
+                CompletionCommand.class, DepsCommand.class, ExtensionCommand.class})
 public final class K6jCommand implements Runnable {
 
     @Override

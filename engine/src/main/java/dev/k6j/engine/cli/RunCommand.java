@@ -4,6 +4,7 @@ import dev.k6j.engine.errors.ExitCode;
 import dev.k6j.engine.extension.ExtensionRegistry;
 import dev.k6j.engine.js.Script;
 import dev.k6j.engine.modules.secrets.SecretsModule;
+import dev.k6j.engine.output.WebDashboardSwitch;
 import dev.k6j.engine.run.RunRequest;
 import dev.k6j.engine.run.TestRunner;
 import dev.k6j.engine.secrets.SecretSources;
@@ -85,7 +86,8 @@ public final class RunCommand implements Callable<Integer> {
                 System.getenv(), export, global.quiet, global.verbose, global.color(), workingDirectory, System.out,
                 System.err, System.console() != null, api.address(), api.explicit(), console, lingerAfter,
                 noVuMemoryCheck);
-        try (ExtensionRegistry extensions = extensionOptions.discover()) {
+        try (ExtensionRegistry extensions = extensionOptions.discover(script,
+                WebDashboardSwitch.requested(outs, System.getenv()), workingDirectory, console)) {
             SecretSources secrets = SecretSources.parse(secretSources, workingDirectory, System.getenv());
             extensions.jsModules().values().stream().filter(SecretsModule.class::isInstance)
                     .forEach(module -> ((SecretsModule) module).configure(secrets));

@@ -277,7 +277,7 @@ public final class ScriptArguments {
     InspectedTest inspect(Path workingDirectory, ConsoleLog console, ExtensionOptions extensionOptions) {
         Script loaded = loadScript(workingDirectory, console);
         Map<String, String> environment = environment(false);
-        try (ExtensionRegistry extensions = extensionOptions.discover()) {
+        try (ExtensionRegistry extensions = extensionOptions.discover(loaded, List.of(), workingDirectory, console)) {
             return new InspectedTest(loaded, environment, OptionsInspector.inspect(loaded, options(), config,
                     environment, System.getenv(), extensions, console));
         }

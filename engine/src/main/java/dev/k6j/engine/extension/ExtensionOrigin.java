@@ -12,15 +12,15 @@ import java.util.Optional;
  *
  * @param kind        built into the engine, merged into a bundle by the bundler, a jar on the class path, or a
  *                    drop-in plugin jar
- * @param location    the extension's coordinates (bundle), or the jar's file name (class path) or path (plugin);
- *                    empty for built-ins
+ * @param location    the extension's coordinates (bundle, on demand), or the jar's file name (class path) or path
+ *                    (plugin); empty for built-ins
  * @param version     the version the bundle or the plugin's manifest recorded, or {@code null} when unknown
  * @param spiRequires the SPI range the jar declares ({@code K6j-Spi-Requires}), or {@code null}
  */
 public record ExtensionOrigin(Kind kind, String location, String version, String spiRequires) {
 
-    /** How an extension came in. */
-    public enum Kind { BUILT_IN, BUNDLE, CLASS_PATH, PLUGIN }
+    /** How an extension came in; {@code ON_DEMAND}: resolved from a Maven repository for this run. */
+    public enum Kind { BUILT_IN, BUNDLE, CLASS_PATH, PLUGIN, ON_DEMAND }
 
     private static final String ENGINE_PACKAGE = "dev.k6j.engine.";
 
@@ -34,6 +34,7 @@ public record ExtensionOrigin(Kind kind, String location, String version, String
             case BUNDLE -> "bundle " + location;
             case CLASS_PATH -> location;
             case PLUGIN -> "plugin " + location;
+            case ON_DEMAND -> "on demand " + location;
         };
     }
 

@@ -38,17 +38,17 @@ public final class ExtensionRegistry implements AutoCloseable {
     private final Map<String, Found<OutputFactory>> outputs;
     private final Map<String, OutputFactory> outputsByNameOrAlias;
     private final ExtensionFinder finder;
-    private final List<BrokenPlugin> brokenPlugins;
+    private final FoundExtensions found;
 
     private ExtensionRegistry(Map<String, Found<JsModule>> jsModules, Map<String, Found<JsModule>> jsModulesByAlias,
             Map<String, Found<OutputFactory>> outputs,
-            Map<String, OutputFactory> outputsByNameOrAlias, ExtensionFinder finder, List<BrokenPlugin> brokenPlugins) {
+            Map<String, OutputFactory> outputsByNameOrAlias, ExtensionFinder finder, FoundExtensions found) {
         this.jsModules = Collections.unmodifiableMap(jsModules);
         this.jsModulesByAlias = Collections.unmodifiableMap(jsModulesByAlias);
         this.outputs = Collections.unmodifiableMap(outputs);
         this.outputsByNameOrAlias = Collections.unmodifiableMap(outputsByNameOrAlias);
         this.finder = finder;
-        this.brokenPlugins = List.copyOf(brokenPlugins);
+        this.found = found;
     }
 
     /** Finds every {@link JsModule} and {@link OutputFactory} that {@code loader} can see (no plugins). */
@@ -127,12 +127,38 @@ public final class ExtensionRegistry implements AutoCloseable {
         }
         Map<String, OutputFactory> factories = new LinkedHashMap<>();
         byNameOrAlias.forEach((name, f) -> factories.put(name, f.extension()));
-        return new ExtensionRegistry(jsModules, jsModulesByAlias, outputs, factories, finder, found.broken());
+        return new ExtensionRegistry(jsModules, jsModulesByAlias, outputs, factories, finder, found);
+    }
+
+    /**
+     * This registry with what {@code more} finds added (extensions resolved on demand), checked by the same rules.
+     * The new registry closes both finders; use it instead of this one.
+     */
+    public ExtensionRegistry plus(ExtensionFinder more) {
+        try {
+            return of(found.plus(more.find()), new CompoundExtensionFinder(finder, more));
+        } catch (RuntimeException e) {
+            more.close();
+            throw e;
+        }
+    }
+
+    /** The JS module answering {@code name} (a name or an alias), with its version and origin, if there is one. */
+    public Optional<ExtensionInfo> moduleInfo(String name) {
+        Found<JsModule> module = jsModules.getOrDefault(name, jsModulesByAlias.get(name));
+        return Optional.ofNullable(module).map(m -> info(m.extension().name(), ExtensionInfo.JS,
+                m.extension().version(), m.origin()));
+    }
+
+    /** The output answering {@code --out name} (a name or an alias), with its version and origin, if there is one. */
+    public Optional<ExtensionInfo> outputInfo(String name) {
+        return outputs.values().stream().filter(o -> namesOf(o.extension()).contains(name)).findFirst()
+                .map(o -> info(o.extension().name(), ExtensionInfo.OUTPUT, o.extension().version(), o.origin()));
     }
 
     /** The plugins that could not be loaded; a run warns about each, and fails only when it needs one. */
     public List<BrokenPlugin> brokenPlugins() {
-        return brokenPlugins;
+        return found.broken();
     }
 
     /**
@@ -140,6 +166,7 @@ public final class ExtensionRegistry implements AutoCloseable {
      * when plugins are broken: the first one's reason, exit 104; empty when none is broken.
      */
     public Optional<K6jException> brokenPluginFor(String what) {
+        List<BrokenPlugin> brokenPlugins = found.broken();
         if (brokenPlugins.isEmpty()) {
             return Optional.empty();
         }

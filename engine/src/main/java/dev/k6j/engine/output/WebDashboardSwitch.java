@@ -44,6 +44,22 @@ public final class WebDashboardSwitch {
         return all;
     }
 
+    /**
+     * The {@code --out} values a run asks for before its extensions are known: the flags, plus {@code web-dashboard}
+     * when the environment turns the switch on, so that extensions on demand fetch the dashboard for an engine
+     * without it. (The config file is read later; its switch finds only an engine that has the dashboard.)
+     *
+     * @throws K6jException invalid config: a value other than {@code true}/{@code false}
+     */
+    public static List<String> requested(List<String> outFlags, Map<String, String> environment) {
+        if (!isOn(environment, Map.of()) || outFlags.contains(OUTPUT_NAME)) {
+            return outFlags;
+        }
+        List<String> all = new ArrayList<>(outFlags);
+        all.add(OUTPUT_NAME);
+        return all;
+    }
+
     static boolean isOn(Map<String, String> environment, Map<String, Object> configFile) {
         String value = environment.get(ENVIRONMENT_VARIABLE);
         if (value != null) {

@@ -54,6 +54,15 @@ class WebDashboardSwitchTest {
     }
 
     @Test
+    void theEnvironmentSwitchIsAnOutputToFetchOnDemand() {
+        assertThat(WebDashboardSwitch.requested(List.of("json=x.json"), Map.of("K6_WEB_DASHBOARD", "true")))
+                .containsExactly("json=x.json", "web-dashboard");
+        assertThat(WebDashboardSwitch.requested(List.of("web-dashboard"), Map.of("K6_WEB_DASHBOARD", "true")))
+                .containsExactly("web-dashboard");
+        assertThat(WebDashboardSwitch.requested(List.of(), Map.of("K6_WEB_DASHBOARD", "false"))).isEmpty();
+    }
+
+    @Test
     void offByDefaultAndWhenFalseTheEnvironmentWinningOverTheConfigFile() {
         assertThat(WebDashboardSwitch.outputs(List.of(), Map.of(), Map.of(), BARE)).isEmpty();
         assertThat(WebDashboardSwitch.outputs(List.of(), Map.of("K6_WEB_DASHBOARD", "false"),

@@ -33,6 +33,9 @@ import org.pf4j.PluginWrapper;
  * that cannot be loaded is reported as a {@link BrokenPlugin} (the reason names the jar): the run warns and goes on
  * without it, and only a script that needs it stops, never a silent omission.
  *
+ * <p>{@link #of} loads given jars the same way instead, each with its library jars in its class loader: the
+ * extensions resolved on demand from Maven repositories.
+ *
  * <p>Threads: {@link #find} and {@link #close} on one thread, once each. The plugins' classes stay usable until
  * {@link #close}.
  */
@@ -45,21 +48,53 @@ public final class PluginFinder implements ExtensionFinder {
         PF4J_LOG.setLevel(Level.WARNING);
     }
 
+    /**
+     * A plugin given as files rather than found in a folder.
+     *
+     * @param jar       the extension's jar
+     * @param libraries the jars it needs, loaded in its class loader after it
+     * @param origin    how {@code k6j version} and messages name it
+     */
+    public record PluginJar(Path jar, List<Path> libraries, ExtensionOrigin origin) {
+        public PluginJar {
+            libraries = List.copyOf(libraries);
+        }
+    }
+
     private final Path folder;
+    private final List<PluginJar> given;
     private PluginHost host;
 
     /** A finder over {@code folder}; a folder that does not exist holds no plugins. */
     public PluginFinder(Path folder) {
+        this(folder, null);
+    }
+
+    private PluginFinder(Path folder, List<PluginJar> given) {
         this.folder = folder.toAbsolutePath().normalize();
+        this.given = given;
+    }
+
+    /** A finder that loads exactly {@code jars}, in order; {@code root} is only PF4J's notion of a plugins folder. */
+    public static PluginFinder of(Path root, List<PluginJar> jars) {
+        return new PluginFinder(root, List.copyOf(jars));
     }
 
     @Override
     public FoundExtensions find() {
-        List<Path> jars = jars();
+        List<Path> jars = given == null ? jars() : given.stream().map(PluginJar::jar).toList();
         if (jars.isEmpty()) {
             return FoundExtensions.NONE;
         }
-        host = new PluginHost(folder);
+        Map<Path, List<Path>> libraries = new LinkedHashMap<>();
+        Map<Path, ExtensionOrigin> origins = new LinkedHashMap<>();
+        if (given != null) {
+            given.forEach(p -> {
+                libraries.put(p.jar(), p.libraries());
+                origins.put(p.jar(), p.origin());
+            });
+        }
+        host = new PluginHost(folder, libraries);
         Map<String, Path> jarById = new LinkedHashMap<>();
         List<BrokenPlugin> broken = new ArrayList<>();
         for (Path jar : jars) {
@@ -79,7 +114,7 @@ public final class PluginFinder implements ExtensionFinder {
                 continue; // turned off in the folder's disabled.txt, PF4J's way
             }
             try {
-                FoundExtensions found = extensionsOf(wrapper, plugin.getValue());
+                FoundExtensions found = extensionsOf(wrapper, plugin.getValue(), origins.get(plugin.getValue()));
                 modules.addAll(found.modules());
                 outputs.addAll(found.outputs());
             } catch (K6jException e) {
@@ -90,14 +125,14 @@ public final class PluginFinder implements ExtensionFinder {
     }
 
     /** The providers of one started plugin; all or none, so a half-working plugin never half-loads. */
-    private FoundExtensions extensionsOf(PluginWrapper wrapper, Path jar) {
+    private FoundExtensions extensionsOf(PluginWrapper wrapper, Path jar, ExtensionOrigin resolvedFrom) {
         if (wrapper.getPluginState() != PluginState.STARTED) {
             Throwable cause = wrapper.getFailedException();
             throw new K6jException(ExitCode.INVALID_CONFIG, "could not start the plugin " + jar
                     + (cause == null ? "" : ": " + cause.getMessage()), cause);
         }
-        ExtensionOrigin origin = new ExtensionOrigin(ExtensionOrigin.Kind.PLUGIN, jar.toString(),
-                wrapper.getDescriptor().getVersion(), null);
+        ExtensionOrigin origin = resolvedFrom != null ? resolvedFrom : new ExtensionOrigin(ExtensionOrigin.Kind.PLUGIN,
+                jar.toString(), wrapper.getDescriptor().getVersion(), null);
         List<Found<JsModule>> modules = new ArrayList<>();
         List<Found<OutputFactory>> outputs = new ArrayList<>();
         for (String className : host.getExtensionClassNames(wrapper.getPluginId())) {

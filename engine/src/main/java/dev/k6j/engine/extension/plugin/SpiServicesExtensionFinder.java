@@ -3,8 +3,10 @@ package dev.k6j.engine.extension.plugin;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
@@ -43,26 +45,44 @@ final class SpiServicesExtensionFinder extends AbstractExtensionFinder {
         Map<String, Set<String>> result = new LinkedHashMap<>();
         for (PluginWrapper plugin : pluginManager.getPlugins()) {
             if (plugin.getPluginClassLoader() instanceof PluginClassLoader loader) {
-                result.put(plugin.getPluginId(), classNames(loader));
+                result.put(plugin.getPluginId(), classNames(loader, plugin.getPluginPath()));
             }
         }
         return result;
     }
 
-    /** The provider class names the plugin's own jar lists, in file order. */
-    static Set<String> classNames(PluginClassLoader loader) {
+    /** The provider class names the plugin's own jar lists, in file order (its libraries' lists are not its own). */
+    static Set<String> classNames(PluginClassLoader loader, Path pluginJar) {
         Set<String> names = new LinkedHashSet<>();
         for (String file : SERVICE_FILES) {
             try {
                 Enumeration<URL> urls = loader.findResources(file);
                 while (urls.hasMoreElements()) {
-                    readNames(urls.nextElement(), names);
+                    URL url = urls.nextElement();
+                    if (isIn(url, pluginJar)) {
+                        readNames(url, names);
+                    }
                 }
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException("could not read " + file + ": " + e.getMessage(), e);
             }
         }
         return names;
+    }
+
+    /** Whether a {@code jar:file:/…/x.jar!/…} URL points into {@code jar}. */
+    private static boolean isIn(URL url, Path jar) {
+        if (!"jar".equals(url.getProtocol())) {
+            return true;
+        }
+        String spec = url.getPath();
+        int bang = spec.indexOf("!/");
+        try {
+            return Path.of(URI.create(bang < 0 ? spec : spec.substring(0, bang))).toAbsolutePath()
+                    .equals(jar.toAbsolutePath());
+        } catch (IllegalArgumentException e) {
+            return true;
+        }
     }
 
     private static void readNames(URL url, Set<String> names) throws IOException {

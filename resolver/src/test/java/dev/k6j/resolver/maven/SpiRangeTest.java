@@ -1,4 +1,4 @@
-package dev.k6j.bundler.assemble;
+package dev.k6j.resolver.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

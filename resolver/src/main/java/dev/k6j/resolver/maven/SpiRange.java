@@ -1,4 +1,4 @@
-package dev.k6j.bundler.assemble;
+package dev.k6j.resolver.maven;
 
 import org.eclipse.aether.util.version.GenericVersionScheme;
 import org.eclipse.aether.version.InvalidVersionSpecificationException;
@@ -6,11 +6,11 @@ import org.eclipse.aether.version.VersionConstraint;
 import org.eclipse.aether.version.VersionScheme;
 
 /**
- * The bundler's side of the SPI check: does an extension's {@code K6j-Spi-Requires} range (Maven notation,
+ * The SPI check on Maven's side (the bundler, extensions on demand): does an extension's {@code K6j-Spi-Requires} range (Maven notation,
  * {@code [0.1,0.2)}; a bare {@code 0.1} means "0.1 or newer") hold the SPI version being bundled? Versions compare
  * by their numbers, so {@code 0.1.0-SNAPSHOT} counts as {@code 0.1.0}, as the engine compares them at start.
  */
-final class SpiRange {
+public final class SpiRange {
 
     private static final VersionScheme SCHEME = new GenericVersionScheme();
 
@@ -18,7 +18,7 @@ final class SpiRange {
     }
 
     /** Whether {@code range} holds {@code spiVersion}; a malformed range is an {@link IllegalArgumentException}. */
-    static boolean contains(String range, String spiVersion) {
+    public static boolean contains(String range, String spiVersion) {
         String constraint = range.strip();
         if (!constraint.startsWith("[") && !constraint.startsWith("(")) {
             constraint = "[" + constraint + ",)";
