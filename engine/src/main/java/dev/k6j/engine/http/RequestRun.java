@@ -84,6 +84,7 @@ final class RequestRun {
         int redirects;
         String authorization;
         boolean retried;
+        int unprocessedRetries;
 
         Next(String method, URI url, byte[] body) {
             this.method = method;
@@ -104,9 +105,7 @@ final class RequestRun {
             Target target = Target.of(url);
             Exchange exchange = newExchange(next, target);
             Result result = carry(exchange, target);
-            if (result.failure() != null && !next.retried && staleConnection(exchange, method, result.failure())) {
-                // A kept connection the server had closed meanwhile: try once more on a new one, as Go does.
-                next.retried = true;
+            if (result.failure() != null && retries(next, exchange, method, result.failure())) {
                 continue;
             }
             Timings timings = exchange.marks().finish();
@@ -251,6 +250,22 @@ final class RequestRun {
         }
         int errorCode = emit(exchange, method, url, error == null ? raw : null, error, timings);
         return outcome(url, error == null ? raw : null, scriptBody, error, errorCode, timings, exchange.connection());
+    }
+
+    /**
+     * Whether the round trip is tried again on another connection, as Go's transport does: a request HTTP/2 said the
+     * server did not process (a GOAWAY's, a refused stream), whatever its method, up to 6 times; a request that met
+     * a kept connection the server had closed meanwhile, once.
+     */
+    private boolean retries(Next next, Exchange exchange, String method, Throwable failure) {
+        if (failure instanceof UnprocessedRequest) {
+            return aborted == null && next.unprocessedRetries++ < 6;
+        }
+        if (!next.retried && staleConnection(exchange, method, failure)) {
+            next.retried = true;
+            return true;
+        }
+        return false;
     }
 
     /**
