@@ -1,5 +1,6 @@
 // HTTP/2 against nginx (NginxIT): requests after its GOAWAY (keepalive_requests, 5 on GOAWAY_NGINX) go to a new
-// connection, even in a batch; a stream it resets is k6's HTTP/2 stream error; a timed-out stream is reset and the
+// connection, even in a batch, and even waiting for one of the 3 streams GOAWAY_NGINX allows at once; a batch of 60
+// shares one connection; a stream it resets is k6's HTTP/2 stream error; a timed-out stream is reset and the
 // connection carries on; an answer that comes before the whole request body stops the body; a download bigger than
 // k6j's stream window is acknowledged as it arrives.
 import http from 'k6/http';
@@ -25,8 +26,18 @@ export default function () {
     'GOAWAY: every request answered over HTTP/2': (rs) => rs.every((r) => r.status === 200 && r.proto === 'HTTP/2.0'),
     'GOAWAY: a new connection every 5 requests': (rs) => rs.filter((r) => !reused(r)).length === 3,
   });
+  // GOAWAY_NGINX also allows 3 streams at once: the other requests of the batch wait for a slot.
   const batch = http.batch(Array.from({ length: 12 }, (_, i) => `${GOAWAY}/hello.txt?n=${i}`));
   check(batch, { 'GOAWAY in a batch: the streams above its last are sent again': (rs) => rs.every((r) => r.status === 200) });
+
+  http.get(`${BASE}/hello.txt`);   // the connection the batch then shares
+  const many = http.batch(Array.from({ length: 60 }, (_, i) => ({
+    method: 'GET', url: `${BASE}/big.json?n=${i}`, params: { headers: { 'Accept-Encoding': i % 2 ? 'gzip' : 'identity' } },
+  })));
+  check(many, {
+    'a batch of 60, 20 streams at once, bodies interleaved': (rs) => rs.every((r) => r.status === 200
+      && r.proto === 'HTTP/2.0' && r.json('items.1999.id') === 1999 && reused(r)),
+  });
 
   check(http.get(`${BASE}/reset`), {
     'a stream reset by the server': (r) => r.status === 0 && r.error_code === 1632

@@ -19,10 +19,21 @@ final class HpackDecoder {
     /** The table size we allow the server (SETTINGS_HEADER_TABLE_SIZE): the default, which k6j never changes. */
     static final int MAX_TABLE_SIZE = 4096;
 
-    private final HpackTable table = new HpackTable(MAX_TABLE_SIZE);
+    private final HpackTable table;
+    private final int maxTableSize;
     private byte[] block;
     private int at;
     private int end;
+
+    HpackDecoder() {
+        this(MAX_TABLE_SIZE);
+    }
+
+    /** A decoder for a table limit other than k6j's (the RFC's examples use 256 bytes). */
+    HpackDecoder(int maxTableSize) {
+        this.maxTableSize = maxTableSize;
+        this.table = new HpackTable(maxTableSize);
+    }
 
     /**
      * Decodes one whole header block.
@@ -52,7 +63,7 @@ final class HpackDecoder {
                     throw error("a table size update after a field");
                 }
                 int size = integer(5);
-                if (size > MAX_TABLE_SIZE) {
+                if (size > maxTableSize) {
                     throw error("a table size update beyond the limit");
                 }
                 table.maxSize(size);

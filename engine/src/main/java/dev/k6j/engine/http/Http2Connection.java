@@ -85,13 +85,17 @@ final class Http2Connection implements Connection {
         this.frames = new Http2FrameReader(tls);
     }
 
-    /** Starts HTTP/2 on a TLS connection whose handshake chose it: the preface, k6j's settings, the bigger window. */
+    /**
+     * Starts HTTP/2 on a TLS connection whose handshake chose it: the preface, k6j's settings (no push, Go's stream
+     * window and header list limit), the bigger connection window.
+     */
     static Http2Connection start(SocketChannel socket, TlsSocket tls, InetSocketAddress remote,
                                  HttpTransport transport) throws IOException {
         Http2Connection connection = new Http2Connection(socket, tls, remote, transport);
         Http2FrameWriter preface = new Http2FrameWriter();
         preface.preface();
-        preface.settings(Http2Frames.SETTINGS_ENABLE_PUSH, 0, Http2Frames.SETTINGS_INITIAL_WINDOW_SIZE, STREAM_WINDOW);
+        preface.settings(Http2Frames.SETTINGS_ENABLE_PUSH, 0, Http2Frames.SETTINGS_INITIAL_WINDOW_SIZE, STREAM_WINDOW,
+                Http2Frames.SETTINGS_MAX_HEADER_LIST_SIZE, Http2HeaderBlocks.MAX_HEADER_LIST_SIZE);
         preface.windowUpdate(0, CONNECTION_WINDOW - Http2Frames.DEFAULT_WINDOW);
         tls.write(preface.bytes(), 0, preface.size());
         return connection;
@@ -274,11 +278,13 @@ final class Http2Connection implements Connection {
 
     /**
      * Waits, with {@code lock} held, until the goal is reached or the stream failed: reading the connection when
-     * no one else does, else sleeping until the reading thread has news for this stream or gives up reading.
+     * no one else does, else sleeping until the reading thread has news for this stream or gives up reading. A
+     * request waiting for a slot never reads: a slot frees when another request finishes, not when a frame arrives,
+     * and a read could then block with no stream left to answer it.
      */
     private void awaitGoal(Http2Stream stream, Goal goal) throws InterruptedException {
         while (!reached(stream, goal)) {
-            if (reading) {
+            if (reading || goal == Goal.SLOT) {
                 waiting.add(stream);
                 try {
                     stream.changed.await();
@@ -376,6 +382,12 @@ final class Http2Connection implements Connection {
                 return;   // a stream reset or ended meanwhile: the block only kept HPACK in step
             }
             stream.exchange.marks().firstByteIfUnset();
+            if (block.tooLarge()) {
+                failStream(stream, new HttpError(ErrorCodes.DEFAULT,
+                        "http2: response header list larger than advertised limit"));
+                queueReset(stream);
+                return;
+            }
             if (!stream.hasHead()) {
                 int status = block.status();
                 if (status < 100 || status > 999) {
@@ -407,7 +419,10 @@ final class Http2Connection implements Connection {
         int offset = frames.payloadOffset();
         int dataLength = length;
         if (frames.flag(Http2Frames.FLAG_PADDED)) {
-            int padding = length == 0 ? -1 : frames.buffer()[offset] & 0xff;
+            if (length == 0) {
+                throw new Http2ProtocolException(Http2ErrorCodes.PROTOCOL_ERROR, "DATA padding beyond the frame");
+            }
+            int padding = frames.buffer()[offset] & 0xff;
             offset++;
             dataLength = length - 1 - padding;
             if (dataLength < 0) {

@@ -15,6 +15,7 @@ final class Http2ErrorCodes {
     static final int REFUSED_STREAM = 0x7;
     static final int CANCEL = 0x8;
     static final int COMPRESSION_ERROR = 0x9;
+    static final int ENHANCE_YOUR_CALM = 0xb;
 
     private static final String[] NAMES = {"NO_ERROR", "PROTOCOL_ERROR", "INTERNAL_ERROR", "FLOW_CONTROL_ERROR",
         "SETTINGS_TIMEOUT", "STREAM_CLOSED", "FRAME_SIZE_ERROR", "REFUSED_STREAM", "CANCEL", "COMPRESSION_ERROR",

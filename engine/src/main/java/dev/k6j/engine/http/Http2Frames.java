@@ -30,6 +30,7 @@ final class Http2Frames {
     static final int SETTINGS_MAX_CONCURRENT_STREAMS = 0x3;
     static final int SETTINGS_INITIAL_WINDOW_SIZE = 0x4;
     static final int SETTINGS_MAX_FRAME_SIZE = 0x5;
+    static final int SETTINGS_MAX_HEADER_LIST_SIZE = 0x6;
 
     /** What a client sends first on a connection (section 3.4). */
     static final byte[] PREFACE = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);

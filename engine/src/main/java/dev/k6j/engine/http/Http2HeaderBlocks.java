@@ -15,9 +15,24 @@ import java.util.Map;
  */
 final class Http2HeaderBlocks implements HpackDecoder.FieldSink {
 
-    /** A decoded block. {@code fields} holds the regular fields (no pseudo-header), names in lower case. */
-    record Block(int streamId, int status, List<Map.Entry<String, String>> fields, boolean endStream) {
+    /**
+     * A decoded block. {@code fields} holds the regular fields (no pseudo-header), names in lower case;
+     * {@code tooLarge}: the fields went beyond {@link #MAX_HEADER_LIST_SIZE} and the rest were dropped.
+     */
+    record Block(int streamId, int status, List<Map.Entry<String, String>> fields, boolean endStream,
+                 boolean tooLarge) {
     }
+
+    /**
+     * The header list size k6j announces (SETTINGS_MAX_HEADER_LIST_SIZE) and holds responses to, counted as RFC 9113
+     * counts it (name and value octets plus 32 per field): Go's transport's default, 10 MB.
+     */
+    static final int MAX_HEADER_LIST_SIZE = 10 << 20;
+    /**
+     * The most a block may take compressed before it is decoded. Huffman codes run to 30 bits an octet, so a block
+     * within the list size may be up to 3.75 times as long; beyond this it is a flood, and the connection goes.
+     */
+    private static final int MAX_BLOCK_BYTES = 4 * MAX_HEADER_LIST_SIZE;
 
     private final HpackDecoder decoder = new HpackDecoder();
     private byte[] fragments = new byte[1024];
@@ -27,6 +42,7 @@ final class Http2HeaderBlocks implements HpackDecoder.FieldSink {
     private boolean open;
     private List<Map.Entry<String, String>> fields;
     private int status;
+    private long listSize;
 
     /** Whether a block has begun and waits for CONTINUATION frames. */
     boolean open() {
@@ -84,14 +100,19 @@ final class Http2HeaderBlocks implements HpackDecoder.FieldSink {
     private Block decode(byte[] block, int offset, int length) throws Http2ProtocolException {
         fields = new ArrayList<>(12);
         status = 0;
+        listSize = 0;
         decoder.decode(block, offset, length, this);
-        Block decoded = new Block(streamId, status, fields, endStream);
+        Block decoded = new Block(streamId, status, fields, endStream, listSize > MAX_HEADER_LIST_SIZE);
         fields = null;
         return decoded;
     }
 
     @Override
     public void field(String name, String value) {
+        listSize += name.length() + value.length() + 32;   // one char per octet
+        if (listSize > MAX_HEADER_LIST_SIZE) {
+            return;   // the block is still decoded to the end, for the table's sake
+        }
         if (!name.startsWith(":")) {
             fields.add(Map.entry(name, value));
         } else if (name.equals(":status")) {
@@ -115,7 +136,11 @@ final class Http2HeaderBlocks implements HpackDecoder.FieldSink {
         return status;
     }
 
-    private void append(byte[] bytes, int offset, int length) {
+    private void append(byte[] bytes, int offset, int length) throws Http2ProtocolException {
+        if (size + length > MAX_BLOCK_BYTES) {
+            throw new Http2ProtocolException(Http2ErrorCodes.ENHANCE_YOUR_CALM, "a header block beyond "
+                    + MAX_BLOCK_BYTES + " bytes");
+        }
         if (size + length > fragments.length) {
             fragments = Arrays.copyOf(fragments, Math.max(size + length, fragments.length * 2));
         }

@@ -1,6 +1,5 @@
 package dev.k6j.engine.http;
 
-import io.netty.handler.codec.http.HttpResponseStatus;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +73,7 @@ final class Http2Stream {
 
     /** The response once {@link #ended}. */
     RawResponse response() {
-        return new RawResponse(status, HttpResponseStatus.valueOf(status).reasonPhrase(), "HTTP/2.0", headers,
+        return new RawResponse(status, StatusTexts.of(status), "HTTP/2.0", headers,
                 exchange.discardBody() ? null : size == body.length ? body : Arrays.copyOf(body, size));
     }
 }

@@ -168,4 +168,36 @@ class Http2FramesTest {
         assertThatThrownBy(() -> blocks.take(reader)).isInstanceOf(Http2ProtocolException.class)
                 .hasMessageContaining("CONTINUATION");
     }
+    @Test
+    void aHeaderListBeyondTheAnnouncedLimitIsMarkedAndTheTableKeptInStep() throws Exception {
+        // ":status: 200", one 4,000-byte field added to the dynamic table, then 2,700 references to it: a few KB on
+        // the wire, 10.9 MB of header list (4,037 bytes a field as RFC 9113 counts), beyond the 10 MB announced.
+        byte[] block = new byte[1 + 1 + 6 + 3 + 4000 + 2700];
+        int at = 0;
+        block[at++] = (byte) 0x88;
+        block[at++] = 0x40;
+        block[at++] = 5;
+        for (char c : "x-big".toCharArray()) {
+            block[at++] = (byte) c;
+        }
+        block[at++] = 0x7f;   // 4000 = 127 + 3873, 3873 = 0x21 + (30 << 7)
+        block[at++] = (byte) 0xa1;
+        block[at++] = 0x1e;
+        Arrays.fill(block, at, at + 4000, (byte) 'v');
+        at += 4000;
+        Arrays.fill(block, at, block.length, (byte) 0xbe);   // index 62: the newest dynamic entry
+        Http2FrameWriter writer = new Http2FrameWriter();
+        writer.headers(1, block, block.length, true, Http2Frames.DEFAULT_MAX_FRAME_SIZE);
+        writer.headers(3, new byte[] {(byte) 0x88, (byte) 0xbe}, 2, true, Http2Frames.DEFAULT_MAX_FRAME_SIZE);
+        Http2FrameReader reader = new Http2FrameReader(new Bytes(built(writer), 4096));
+        Http2HeaderBlocks blocks = new Http2HeaderBlocks();
+        reader.read();
+        Http2HeaderBlocks.Block tooLarge = blocks.take(reader);
+        assertThat(tooLarge.tooLarge()).isTrue();
+        assertThat(tooLarge.fields()).hasSizeLessThan(2700);
+        reader.read();
+        Http2HeaderBlocks.Block next = blocks.take(reader);
+        assertThat(next.tooLarge()).isFalse();
+        assertThat(next.fields()).containsExactly(Map.entry("x-big", "v".repeat(4000)));
+    }
 }

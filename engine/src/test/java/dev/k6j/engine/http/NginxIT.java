@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.k6j.engine.cli.CliRun;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
@@ -81,12 +83,40 @@ class NginxIT {
                      location = /reset { return 444; }
                      location = /slow.bin { limit_rate 10k; }
                      """, Nginx.Listen.TLS_HTTP2);
-             Nginx goAway = Nginx.start(goAwayWork, www, "keepalive_requests 5;", Nginx.Listen.TLS_HTTP2)) {
+             Nginx goAway = Nginx.start(goAwayWork, www, "keepalive_requests 5; http2_max_concurrent_streams 3;",
+                     Nginx.Listen.TLS_HTTP2)) {
             passesTheCommonChecks(nginx.url(), "HTTP/2.0");
             CliRun run = CliRun.of("run", "-q", "-e", "NGINX=" + nginx.url(), "-e", "GOAWAY_NGINX=" + goAway.url(),
                     "http/nginx-http2.js");
             assertThat(run.exitCode()).as(run.all()).isZero();
-            assertThat(run.stdout()).as(run.all()).containsPattern("checks\\.+: 100\\.00% ✓ 9 ");
+            assertThat(run.stdout()).as(run.all()).containsPattern("checks\\.+: 100\\.00% ✓ 10 ");
+        }
+    }
+
+    @Test
+    void http2DownloadCutOffByTheServerIsAnUnexpectedEof() throws Exception {
+        assumeTrue(Nginx.installed(), "nginx is not installed here (apt-get install nginx-light; CI installs it)");
+        Path www = www();
+        Files.write(www.resolve("slow.bin"), new byte[200_000]);
+        HttpServer cut = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        try (Nginx nginx = Nginx.start(tmp, www, "location = /slow.bin { limit_rate 10k; }", Nginx.Listen.TLS_HTTP2)) {
+            cut.createContext("/cut", exchange -> {
+                try {
+                    Thread.sleep(1000);   // the download is under way: the script started it first
+                    nginx.close();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                exchange.sendResponseHeaders(204, -1);
+                exchange.close();
+            });
+            cut.start();
+            CliRun run = CliRun.of("run", "-q", "-e", "NGINX=" + nginx.url(), "-e",
+                    "CUT=http://127.0.0.1:" + cut.getAddress().getPort() + "/cut", "http/nginx-cut.js");
+            assertThat(run.exitCode()).as(run.all()).isZero();
+            assertThat(run.stdout()).as(run.all()).containsPattern("checks\\.+: 100\\.00% ✓ 1 ");
+        } finally {
+            cut.stop(0);
         }
     }
 }
