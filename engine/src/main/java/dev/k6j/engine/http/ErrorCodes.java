@@ -62,8 +62,8 @@ public final class ErrorCodes {
         if (e instanceof Http2ProtocolException protocol) {
             return http2Connection(protocol.errorCode());
         }
-        if (e instanceof UnprocessedRequest unprocessed) {
-            return new HttpError(DEFAULT, unprocessed.getMessage(), e);
+        if (e instanceof Http2RetryableFailure retryable) {
+            return retryable.error();
         }
         if (e instanceof ConnectTimeoutException) {
             return new HttpError(TCP_DIAL_TIMEOUT, "dial: i/o timeout", e);

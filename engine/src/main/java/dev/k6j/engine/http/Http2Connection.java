@@ -20,9 +20,10 @@ import javax.net.ssl.SSLSession;
  * streams, and the reading passes from one to the next as each one's response completes.
  *
  * <p>Go's transport is the model: flow-control windows of 4 MB per stream and 1 GB for the connection, a stream
- * refused or above a GOAWAY's last stream is sent again on a new connection ({@link UnprocessedRequest}), a
- * cancelled stream is reset (RST_STREAM CANCEL). When the request that stops is the one reading, a PING makes the
- * server answer so the read returns; a server that does not answer within a second loses the connection.
+ * refused, reset with PROTOCOL_ERROR or above a GOAWAY's last stream is sent again on a new connection
+ * ({@link Http2RetryableFailure}), a cancelled stream is reset (RST_STREAM CANCEL). When the request that stops is
+ * the one reading, a PING makes the server answer so the read returns; a server that does not answer within a
+ * second loses the connection.
  *
  * <p>Threads: {@link #roundTrip} on any number of request threads at once, each blocked until its response; an
  * exchange's abort from any thread; two locks: {@code writeLock} for the socket's output and the HPACK encoder (taken
@@ -73,6 +74,8 @@ final class Http2Connection implements Connection {
     private boolean reading;
     private Http2Stream readingStream;
     private int goAwayLastStreamId = -1;
+    /** The server reset a stream with PROTOCOL_ERROR: the streams on it finish, new requests go elsewhere. */
+    private boolean doNotReuse;
     private long goAwayErrorCode;
     private Throwable broken;
     private long idleSince = System.nanoTime();
@@ -263,8 +266,9 @@ final class Http2Connection implements Connection {
                 }
             }
             wakeAllWaiting();
-            // noConnectionReuse: the connection was this request's alone (the pool does not share it).
-            closeNow = stream.exchange.closeRequested() && active == 0;
+            // noConnectionReuse: the connection was this request's alone (the pool does not share it). One that takes
+            // no new request (a GOAWAY, a PROTOCOL_ERROR reset) closes with its last stream, as Go's does.
+            closeNow = active == 0 && (stream.exchange.closeRequested() || !takesNewStreams());
         } finally {
             lock.unlock();
         }
@@ -475,8 +479,11 @@ final class Http2Connection implements Connection {
                 stream.changed.signal();   // a response that came whole before the request body did
                 return;
             }
-            failStream(stream, code == Http2ErrorCodes.REFUSED_STREAM
-                    ? new UnprocessedRequest("http2: the server refused the stream (REFUSED_STREAM)")
+            // As Go's transport: a refused stream, or one reset with PROTOCOL_ERROR (after which the connection
+            // takes no new request), is sent again; what it fails with when the retries run out is the reset.
+            doNotReuse |= code == Http2ErrorCodes.PROTOCOL_ERROR;
+            failStream(stream, code == Http2ErrorCodes.REFUSED_STREAM || code == Http2ErrorCodes.PROTOCOL_ERROR
+                    ? new Http2RetryableFailure(ErrorCodes.http2Stream(code), code == Http2ErrorCodes.REFUSED_STREAM)
                     : ErrorCodes.http2Stream(code));
         } finally {
             lock.unlock();
@@ -559,7 +566,7 @@ final class Http2Connection implements Connection {
                 if (stream.id > goAwayLastStreamId && !stream.finished()) {
                     stream.closed = true;
                     failStream(stream, new UnprocessedRequest(
-                            "http2: the server sent GOAWAY before it processed the request"));
+                            "http2: Transport received Server's graceful shutdown GOAWAY"));
                 }
             }
             wakeAllWaiting();
@@ -756,8 +763,8 @@ final class Http2Connection implements Connection {
 
     /** A connection going away takes no new stream: the request goes to a new connection. */
     private void throwIfClosing() throws UnprocessedRequest {
-        if (goAwayLastStreamId >= 0 || nextStreamId > LAST_STREAM_ID) {
-            throw new UnprocessedRequest("http2: the connection is going away");
+        if (!takesNewStreams()) {
+            throw new UnprocessedRequest("http2: client conn not usable");
         }
     }
 
@@ -771,7 +778,10 @@ final class Http2Connection implements Connection {
     public boolean usable() {
         lock.lock();
         try {
-            if (broken != null || goAwayLastStreamId >= 0 || nextStreamId > LAST_STREAM_ID) {
+            if (!takesNewStreams()) {
+                if (active == 0 && !reading) {
+                    close();   // idle and of no more use; the pool forgets it
+                }
                 return false;
             }
             if (active > 0 || reading || System.nanoTime() - idleSince < PROBE_AFTER_IDLE_NANOS) {
@@ -798,10 +808,18 @@ final class Http2Connection implements Connection {
             }
             idleSince = System.nanoTime();
             wakeAllWaiting();
-            return broken == null && goAwayLastStreamId < 0;
+            if (!takesNewStreams() && active == 0) {
+                close();
+            }
+            return takesNewStreams();
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Whether a new request may start a stream on it; {@code lock} held. */
+    private boolean takesNewStreams() {
+        return broken == null && goAwayLastStreamId < 0 && !doNotReuse && nextStreamId <= LAST_STREAM_ID;
     }
 
     @Override
