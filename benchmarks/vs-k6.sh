@@ -11,9 +11,14 @@
 #   api   50 VUs x 20 s, GET a 1 KB JSON document, r.json(), JSON.stringify, three checks
 #   js    1 VU x 100 iterations of JSON-heavy JavaScript (a 1,000-key object through JSON.stringify/parse 100
 #         times, scripts/json-roundtrip.js): how much faster k6j's JavaScript is (no Gatling row)
+#   https   like get, over TLS with HTTP/2 (nginx's `listen ... ssl http2`, a self-signed certificate made with
+#           openssl at run time; the script sets insecureSkipTLSVerify and checks the protocol too)
+#   https1  the same over TLS with HTTP/1.1 (a server without http2, so ALPN picks http/1.1)
 # Knobs (environment): K6_BIN (a k6 binary; default ~/.cache/k6-baseline/k6, which
 # ../shared/tools/build-k6.sh makes; with K6_GIT_DIR naming a fetched grafana/k6 git directory this script builds
-# it), BENCH_ROUNDS (3), BENCH_VUS (50), BENCH_DURATION (20s), K6J_JS_RUNTIME and K6J_JAVA_OPTS (passed to ./k6j).
+# it), BENCH_ROUNDS (3), BENCH_VUS (50), BENCH_DURATION (20s), BENCH_ITERATIONS (a fixed number of iterations shared
+# by the VUs instead of a duration, for comparing CPU per iteration on a busy machine; Gatling keeps the duration),
+# K6J_JS_RUNTIME and K6J_JAVA_OPTS (passed to ./k6j).
 # Raw runs go to benchmarks/results/vs-k6-<time>.tsv. It prints numbers and never fails on them.
 set -uo pipefail
 
@@ -42,14 +47,27 @@ seconds=${duration%s}
 [[ $seconds =~ ^[0-9]+$ ]] || die "BENCH_DURATION must be whole seconds, like 20s"
 
 # --- the workloads: a k6 script, its run arguments, the Gatling simulation of the same work ---------------------
-# workload NAME: sets wl_desc, wl_script, wl_args (k6 run flags) and wl_gatling (a simulation class, or empty).
+# workload NAME: sets wl_desc, wl_script, wl_args (k6 run flags), wl_gatling (a simulation class, or empty) and
+# wl_target (the base URL the script gets as TARGET) and wl_env (more -e flags for the script).
+load_args=(-d "$duration")
+[[ -n ${BENCH_ITERATIONS:-} ]] && load_args=(-i "$BENCH_ITERATIONS")
 workload() {
+    wl_target=${target:-}
+    wl_env=()
     case $1 in
         get) wl_desc="http.get + check, $vus VUs, $duration"; wl_script=benchmarks/scripts/vs-k6/http-get.js
-             wl_args=(-u "$vus" -d "$duration"); wl_gatling=dev.k6j.bench.HelloSimulation ;;
+             wl_args=(-u "$vus" "${load_args[@]}"); wl_gatling=dev.k6j.bench.HelloSimulation ;;
         api) wl_desc="API-style: GET JSON, r.json(), JSON.stringify, 3 checks, $vus VUs, $duration"
              wl_script=benchmarks/scripts/vs-k6/http-api.js
-             wl_args=(-u "$vus" -d "$duration"); wl_gatling=dev.k6j.bench.ApiSimulation ;;
+             wl_args=(-u "$vus" "${load_args[@]}"); wl_gatling=dev.k6j.bench.ApiSimulation ;;
+        https) wl_desc="https (TLS + HTTP/2) get + check, $vus VUs, ${BENCH_ITERATIONS:-$duration}"
+             wl_script=benchmarks/scripts/vs-k6/https-get.js; wl_target=${https_target:-}
+             wl_env=(-e PROTO=HTTP/2.0)
+             wl_args=(-u "$vus" "${load_args[@]}"); wl_gatling=dev.k6j.bench.HttpsSimulation ;;
+        https1) wl_desc="https (TLS + HTTP/1.1) get + check, $vus VUs, ${BENCH_ITERATIONS:-$duration}"
+             wl_script=benchmarks/scripts/vs-k6/https-get.js; wl_target=${https1_target:-}
+             wl_env=(-e PROTO=HTTP/1.1)
+             wl_args=(-u "$vus" "${load_args[@]}"); wl_gatling=dev.k6j.bench.HelloSimulation ;;
         js)  wl_desc="JSON-heavy JavaScript, 1 VU x ${BENCH_JS_ITERATIONS:-100} iterations"
              wl_script=benchmarks/scripts/json-roundtrip.js
              wl_args=(-u 1 -i "${BENCH_JS_ITERATIONS:-100}"); wl_gatling= ;;
@@ -57,9 +75,11 @@ workload() {
     esac
 }
 # The issue's goals, as awk conditions on the medians' ratios (k6j/k6): it = iterations/s, cpu = CPU/iteration.
-declare -A goal_text=([get]="CPU/it <= 0.8x k6 and it/s >= 1.2x k6" [api]="it/s >= 1.2x k6" [js]="it/s >= 3x k6")
-declare -A goal_test=([get]="cpu <= 0.8 && it >= 1.2" [api]="it >= 1.2" [js]="it >= 3")
-for w in "${workloads[@]}"; do workload "$w" || die "unknown workload '$w' (get, api, js)"; done
+declare -A goal_text=([get]="CPU/it <= 0.8x k6 and it/s >= 1.2x k6" [api]="it/s >= 1.2x k6" [js]="it/s >= 3x k6"
+                      [https]="CPU/it <= 0.8x k6" [https1]="CPU/it <= 0.8x k6")
+declare -A goal_test=([get]="cpu <= 0.8 && it >= 1.2" [api]="it >= 1.2" [js]="it >= 3" [https]="cpu <= 0.8"
+                      [https1]="cpu <= 0.8")
+for w in "${workloads[@]}"; do workload "$w" || die "unknown workload '$w' (get, api, js, https, https1)"; done
 
 # --- tools --------------------------------------------------------------------------------------------------------
 apt_install() {
@@ -96,8 +116,16 @@ if [[ -n $gatling ]]; then
 fi
 
 # --- the target: nginx, one worker, on a free loopback port ------------------------------------------------------
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+port=$(free_port)
+tls_port=$(free_port)
+tls1_port=$(free_port)
 mkdir -p "$work/nginx/www" && cp benchmarks/scripts/vs-k6/api.json "$work/nginx/www/api.json"
+# The https workloads' certificate: self-signed, made now (the scripts skip verification, as k6 users do locally).
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 -subj /CN=localhost \
+    -addext subjectAltName=IP:127.0.0.1,DNS:localhost -keyout "$work/nginx/key.pem" -out "$work/nginx/cert.pem" \
+    >"$work/openssl.log" 2>&1 || { cat "$work/openssl.log" >&2; die "openssl could not make a certificate"; }
+chmod a+r "$work/nginx/key.pem" "$work/nginx/cert.pem"
 chmod a+rX "$work" "$work/nginx" "$work/nginx/www" "$work/nginx/www/api.json"   # nginx's worker runs as nobody
 cat >"$work/nginx/nginx.conf" <<EOF
 worker_processes 1;
@@ -113,10 +141,17 @@ http {
     fastcgi_temp_path $work/nginx/fastcgi;
     uwsgi_temp_path $work/nginx/uwsgi;
     scgi_temp_path $work/nginx/scgi;
+    ssl_certificate $work/nginx/cert.pem;
+    ssl_certificate_key $work/nginx/key.pem;
     server {
         listen 127.0.0.1:$port;
+        listen 127.0.0.1:$tls_port ssl http2;
         location = /hello { default_type text/plain; return 200 "hello\n"; }
         location = /api.json { root $work/nginx/www; default_type application/json; }
+    }
+    server {
+        listen 127.0.0.1:$tls1_port ssl;
+        location = /hello { default_type text/plain; return 200 "hello\n"; }
     }
 }
 EOF
@@ -124,9 +159,12 @@ EOF
 nginx_pid=$!
 trap '[[ -n ${nginx_pid:-} ]] && kill "$nginx_pid" 2>/dev/null; bench_cleanup' EXIT
 target=http://127.0.0.1:$port
+https_target=https://127.0.0.1:$tls_port
+https1_target=https://127.0.0.1:$tls1_port
 for _ in $(seq 1 100); do curl -sf "$target/hello" >/dev/null 2>&1 && break; sleep 0.1; done
 curl -sf "$target/hello" >/dev/null || { cat "$work/nginx/"*.log >&2; die "nginx did not start"; }
-say "target: nginx $("$nginx_bin" -v 2>&1 | sed 's/.*nginx\///'), 1 worker, $target"
+curl -sfk "$https_target/hello" >/dev/null || { cat "$work/nginx/"*.log >&2; die "nginx's TLS server did not start"; }
+say "target: nginx $("$nginx_bin" -v 2>&1 | sed 's/.*nginx\///'), 1 worker, $target, $https_target (h2), $https1_target"
 
 # --- one run ------------------------------------------------------------------------------------------------------
 results=benchmarks/results/vs-k6-$(date -u +%Y%m%dT%H%M%SZ).tsv
@@ -140,15 +178,15 @@ run_one() {
     load=$(cut -d' ' -f1 /proc/loadavg)
     rm -f "$summary" "$timing"
     case $tool in
-        k6)  /usr/bin/time -f '%U %S %e %M' -o "$timing" "$k6" run -q "${wl_args[@]}" -e "TARGET=$target" \
+        k6)  /usr/bin/time -f '%U %S %e %M' -o "$timing" "$k6" run -q "${wl_args[@]}" "${wl_env[@]}" -e "TARGET=$wl_target" \
                  --summary-export "$summary" "$wl_script" >"$log" 2>&1 </dev/null ;;
         k6j) K6J_SKIP_BUILD=1 /usr/bin/time -f '%U %S %e %M' -o "$timing" ./k6j run -q "${wl_args[@]}" \
-                 -e "TARGET=$target" --summary-export "$summary" "$wl_script" >"$log" 2>&1 </dev/null ;;
+                 "${wl_env[@]}" -e "TARGET=$wl_target" --summary-export "$summary" "$wl_script" >"$log" 2>&1 </dev/null ;;
         gatling)
              [[ -n $wl_gatling ]] || return 0
              /usr/bin/time -f '%U %S %e %M' -o "$timing" "$K6J_JDK/bin/java" -server -Xmx1G -XX:MaxInlineLevel=20 \
                  -XX:MaxTrivialSize=12 --add-opens=java.base/java.lang=ALL-UNNAMED --enable-native-access=ALL-UNNAMED \
-                 --sun-misc-unsafe-memory-access=allow -Dtarget="$target" -Dusers="$vus" -Dseconds="$seconds" \
+                 --sun-misc-unsafe-memory-access=allow -Dtarget="$wl_target" -Dusers="$vus" -Dseconds="$seconds" \
                  -cp "$gatling_cp" io.gatling.app.Gatling -s "$wl_gatling" -rf "$work/gatling-results" -nr \
                  >"$log" 2>&1 </dev/null ;;
     esac

@@ -4,12 +4,12 @@ import java.net.InetSocketAddress;
 import javax.net.ssl.SSLSession;
 
 /**
- * A connection of one VU's pool to one server: HTTP/1.1 on a plain socket (the common case, run by the round trip's
- * own thread), or, for https, HTTP/1.1 or HTTP/2 on Netty (chosen by ALPN).
+ * A connection of one VU's pool to one server: HTTP/1.1 on a socket, in clear text or over TLS, or HTTP/2 over TLS
+ * (ALPN chooses). Every kind is driven by the threads of its requests, with no event loop in between.
  *
  * <p>Threads: {@link #roundTrip} on the round trip's thread, which it blocks; the rest from any thread.
  */
-sealed interface Connection permits SocketHttp1Connection, Http1Connection, Http2Connection {
+sealed interface Connection permits SocketHttp1Connection, Http2Connection {
 
     /**
      * Sends the exchange's request and reads its response, blocking the calling thread. An HTTP/1.1 connection goes

@@ -66,7 +66,16 @@ final class ConnectionPool {
         Connection connection = connector.connect(target, address, exchange, c -> release(target, c));
         marks.gotConn = TimingMarks.now();
         if (connection instanceof Http2Connection h2 && reuse) {
-            shared.putIfAbsent(target, h2);
+            Http2Connection other = shared.putIfAbsent(target, h2);
+            if (other != null) {
+                // Requests that started together (a batch) each connected: as Go's transport does, one HTTP/2
+                // connection per host carries them all, and the spare ones close.
+                if (other.usable()) {
+                    h2.close();
+                    return other;
+                }
+                shared.replace(target, other, h2);
+            }
         }
         return connection;
     }

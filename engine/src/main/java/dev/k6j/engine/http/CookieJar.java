@@ -16,7 +16,7 @@ import java.util.Map;
  * expiry), like Go's {@code net/http/cookiejar} that k6 uses. One per VU ({@code http.cookieJar()}) plus any the
  * script makes with {@code new http.CookieJar()}.
  *
- * <p>Threads: thread-safe (synchronized): the VU thread reads and sets cookies from the script, Netty event loops
+ * <p>Threads: thread-safe (synchronized): the VU thread reads and sets cookies from the script, request threads
  * store {@code Set-Cookie} of responses and read cookies for redirects.
  */
 public final class CookieJar {

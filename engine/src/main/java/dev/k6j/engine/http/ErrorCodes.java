@@ -2,8 +2,6 @@ package dev.k6j.engine.http;
 
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.DecoderException;
-import io.netty.handler.codec.http2.Http2Error;
-import io.netty.handler.codec.http2.Http2Exception;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -17,7 +15,7 @@ import java.security.cert.CertificateNotYetValidException;
 import javax.net.ssl.SSLException;
 
 /**
- * Maps Java and Netty failures to k6's error codes and messages ({@code lib/netext/httpext/error_codes.go}), so
+ * Maps Java failures to k6's error codes and messages ({@code lib/netext/httpext/error_codes.go}), so
  * {@code res.error_code} and the {@code error_code} tag mean what they mean in k6. Stateless.
  */
 public final class ErrorCodes {
@@ -63,8 +61,11 @@ public final class ErrorCodes {
         if (e instanceof HttpError known) {
             return known;
         }
-        if (e instanceof Http2Exception h2) {
-            return http2(h2);
+        if (e instanceof Http2ProtocolException protocol) {
+            return http2Connection(protocol.errorCode());
+        }
+        if (e instanceof Http2RetryableFailure retryable) {
+            return retryable.error();
         }
         if (e instanceof ConnectTimeoutException) {
             return new HttpError(TCP_DIAL_TIMEOUT, "dial: i/o timeout", e);
@@ -126,18 +127,27 @@ public final class ErrorCodes {
         return new HttpError(TLS_DEFAULT, "tls: " + ssl.getMessage(), ssl);
     }
 
-    private static HttpError http2(Http2Exception h2) {
-        Http2Error error = h2.error();
-        long offset = error == null || error.code() > Http2Error.HTTP_1_1_REQUIRED.code() ? 0 : 1 + error.code();
-        String name = error == null ? "UNKNOWN" : error.name();
-        if (h2 instanceof Http2Exception.StreamException) {
-            return new HttpError((int) (HTTP2_STREAM + offset), "http2: stream error with http2 ErrCode " + name, h2);
-        }
-        if (String.valueOf(h2.getMessage()).contains("GOAWAY")) {
-            return new HttpError((int) (HTTP2_GOAWAY + offset), "http2: received GoAway with http2 ErrCode " + name, h2);
-        }
-        return new HttpError((int) (HTTP2_CONNECTION + offset), "http2: connection error with http2 ErrCode " + name,
-                h2);
+    /** The server reset the stream (RST_STREAM) with an HTTP/2 error code. */
+    static HttpError http2Stream(long code) {
+        return new HttpError((int) (HTTP2_STREAM + http2Offset(code)),
+                "http2: stream error with http2 ErrCode " + Http2ErrorCodes.name(code));
+    }
+
+    /** The connection ended after the server's GOAWAY with this error code. */
+    static HttpError http2GoAway(long code) {
+        return new HttpError((int) (HTTP2_GOAWAY + http2Offset(code)),
+                "http2: received GoAway with http2 ErrCode " + Http2ErrorCodes.name(code));
+    }
+
+    /** A connection error (the server broke HTTP/2's rules) with this error code. */
+    static HttpError http2Connection(long code) {
+        return new HttpError((int) (HTTP2_CONNECTION + http2Offset(code)),
+                "http2: connection error with http2 ErrCode " + Http2ErrorCodes.name(code));
+    }
+
+    /** k6's offset for an HTTP/2 error code: 1 + the code for the codes it knows, else 0. */
+    private static long http2Offset(long code) {
+        return Http2ErrorCodes.known(code) ? 1 + code : 0;
     }
 
     private static Throwable unwrap(Throwable failure) {

@@ -1,18 +1,6 @@
 package dev.k6j.engine.http;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.handler.codec.DecoderResult;
-import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpObject;
-import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.LastHttpContent;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 
 /**
  * One request/response round trip: the request to write, the timing marks, the connection that carries it, and how
@@ -21,11 +9,8 @@ import java.util.concurrent.ExecutionException;
  * {@link #fail} from any other thread (the request timeout, a VU stopping) runs it, so the blocked thread wakes up
  * and sees {@link #failure()}.
  *
- * <p>The Netty connections (TLS, HTTP/2) also {@link #read} the response into it on their event loop and
- * {@link #complete()} its {@link #await() result}; the socket connection reads the response itself.
- *
- * <p>Threads: made and awaited on the round trip's thread; {@link #fail} from any thread; {@link #read} and
- * {@link #complete} on the connection's event loop.
+ * <p>Threads: made on the round trip's thread, which the connection blocks until the response is read; {@link #fail}
+ * from any thread.
  */
 final class Exchange {
 
@@ -35,13 +20,9 @@ final class Exchange {
     private final WireRequest request;
     private final TimingMarks marks;
     private final boolean discardBody;
-    private final CompletableFuture<RawResponse> result = new CompletableFuture<>();
     private volatile Runnable abortHook = NOTHING;
     private volatile Throwable failure;
     private volatile Connection connection;
-    private HttpResponse head;
-    private byte[] body = new byte[0];
-    private int size;
 
     Exchange(WireRequest request, TimingMarks marks, boolean discardBody) {
         this.request = request;
@@ -84,82 +65,12 @@ final class Exchange {
             return;
         }
         failure = cause;
-        result.completeExceptionally(cause);
         abortHook.run();
     }
 
     /** The failure that ended it early, or {@code null}. */
     Throwable failure() {
         return failure;
-    }
-
-    boolean done() {
-        return result.isDone();
-    }
-
-    // ---- the Netty connections' side ----------------------------------------------------------------------------
-
-    /** Waits for the response a Netty connection reads (or the failure). */
-    RawResponse await() throws Exception {
-        try {
-            return result.get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
-        }
-    }
-
-    /**
-     * Takes one decoded piece of the response. Returns true when the response is complete (the caller then
-     * releases the connection and calls {@link #complete()}).
-     */
-    boolean read(HttpObject object) {
-        if (result.isDone()) {
-            return false;
-        }
-        marks.firstByteIfUnset();
-        DecoderResult decoded = object.decoderResult();
-        if (decoded.isFailure()) {
-            fail(new HttpError(ErrorCodes.DEFAULT, "malformed HTTP response: " + decoded.cause().getMessage(),
-                    decoded.cause()));
-            return false;
-        }
-        if (object instanceof HttpResponse response) {
-            if (response.status().code() == 100) {
-                return false;
-            }
-            head = response;
-        }
-        if (object instanceof HttpContent content && head != null) {
-            append(content.content());
-            return object instanceof LastHttpContent;
-        }
-        return false;
-    }
-
-    private void append(ByteBuf data) {
-        int length = data.readableBytes();
-        if (length == 0 || discardBody) {
-            return;
-        }
-        if (size + length > body.length) {
-            body = Arrays.copyOf(body, Math.max(size + length, body.length * 2));
-        }
-        data.getBytes(data.readerIndex(), body, size, length);
-        size += length;
-    }
-
-    /** Completes the result with what was read. */
-    void complete() {
-        List<Map.Entry<String, String>> headers = new ArrayList<>(head.headers().size());
-        head.headers().forEach(h -> headers.add(Map.entry(h.getKey(), h.getValue())));
-        String proto = connection != null && connection.http2() ? "HTTP/2.0" : head.protocolVersion().text();
-        result.complete(new RawResponse(head.status().code(), head.status().reasonPhrase(), proto, headers,
-                discardBody ? null : (size == body.length ? body : Arrays.copyOf(body, size))));
-    }
-
-    /** Whether the server asked to keep the connection open after this response. */
-    boolean keepAlive() {
-        return head != null && HttpUtil.isKeepAlive(head) && !closeRequested();
     }
 
     /** Whether the request asked the server to close the connection ({@code noConnectionReuse}). */

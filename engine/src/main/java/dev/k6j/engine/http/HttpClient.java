@@ -4,8 +4,8 @@ import dev.k6j.engine.vu.SystemTags;
 import dev.k6j.spi.Vu;
 
 /**
- * One VU's HTTP client: its connection pool and byte counters, and the shared pieces (the timer and Netty's event
- * loops, TLS contexts, metrics) a request needs. {@link #newRun} makes a request; running it blocks the thread that
+ * One VU's HTTP client: its connection pool and byte counters, and the shared pieces (the timer, TLS contexts,
+ * metrics) a request needs. {@link #newRun} makes a request; running it blocks the thread that
  * runs it.
  *
  * <p>Threads: {@link #newRun} and {@link #closeConnections()} from any thread (in practice the VU thread).

@@ -17,7 +17,7 @@ import java.util.Objects;
  * {@code name}, {@code method}, {@code status}, {@code proto}, {@code error}, {@code error_code},
  * {@code tls_version}, {@code expected_response}, {@code ip}, each when the {@code systemTags} option keeps it.
  *
- * <p>Threads: immutable; {@link #emit} from any thread (usually an event loop).
+ * <p>Threads: immutable; {@link #emit} from any thread (the request's).
  */
 final class HttpMetrics {
 

@@ -8,7 +8,7 @@ import java.util.WeakHashMap;
 
 /**
  * The {@code k6/http} module: the glue {@code http.js} gives k6's API (functions, {@code Response},
- * {@code CookieJar}, {@code http.url}, {@code json()} selectors); {@link HttpHost} does the requests on Netty.
+ * {@code CookieJar}, {@code http.url}, {@code json()} selectors); {@link HttpHost} does the requests.
  *
  * <p>Threads: hosts are made on VU threads; the shared pieces of a run are made once, under a lock.
  */

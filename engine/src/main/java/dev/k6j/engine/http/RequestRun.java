@@ -5,6 +5,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLSession;
 
 /**
@@ -16,6 +18,9 @@ import javax.net.ssl.SSLSession;
  * {@link #cancel()} from any thread; an interrupt of the running thread cancels too.
  */
 final class RequestRun {
+
+    /** Go's transport retries a refused HTTP/2 stream while its retry count is at most 6: 7 retries, 8 tries. */
+    private static final int MAX_HTTP2_RETRY = 6;
 
     private final HttpClient client;
     private final HttpRequestSpec spec;
@@ -84,6 +89,7 @@ final class RequestRun {
         int redirects;
         String authorization;
         boolean retried;
+        int http2Retries;
 
         Next(String method, URI url, byte[] body) {
             this.method = method;
@@ -104,9 +110,7 @@ final class RequestRun {
             Target target = Target.of(url);
             Exchange exchange = newExchange(next, target);
             Result result = carry(exchange, target);
-            if (result.failure() != null && !next.retried && staleConnection(exchange, method, result.failure())) {
-                // A kept connection the server had closed meanwhile: try once more on a new one, as Go does.
-                next.retried = true;
+            if (result.failure() != null && retries(next, exchange, method, result.failure())) {
                 continue;
             }
             Timings timings = exchange.marks().finish();
@@ -126,6 +130,7 @@ final class RequestRun {
                 if (followsRedirect(next, raw) || answersDigest(next, raw)) {
                     emit(exchange, method, url, raw, null, timings);
                     next.retried = false;
+                    next.http2Retries = 0;
                     continue;
                 }
                 return completed(exchange, method, url, raw, timings);
@@ -251,6 +256,51 @@ final class RequestRun {
         }
         int errorCode = emit(exchange, method, url, error == null ? raw : null, error, timings);
         return outcome(url, error == null ? raw : null, scriptBody, error, errorCode, timings, exchange.connection());
+    }
+
+    /**
+     * Whether the round trip is tried again, as Go's transport does: after the HTTP/2 failures it retries
+     * ({@link Http2RetryableFailure}), whatever the method, on a new connection at once until the request ends, or
+     * on the same one up to 7 times, waiting before the second and later ones; a request that met a kept connection
+     * the server had closed meanwhile, once.
+     *
+     * @throws InterruptedException when the VU stops during the wait
+     */
+    private boolean retries(Next next, Exchange exchange, String method, Throwable failure)
+            throws InterruptedException {
+        if (failure instanceof Http2RetryableFailure retryable) {
+            if (aborted != null || (retryable.backsOff() && next.http2Retries > MAX_HTTP2_RETRY)) {
+                return false;
+            }
+            if (retryable.backsOff()) {
+                backOff(next.http2Retries++);
+            }
+            return true;   // aborted meanwhile: the next round trip fails at once, with the timeout's error
+        }
+        if (!next.retried && staleConnection(exchange, method, failure)) {
+            next.retried = true;
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Go's wait before HTTP/2 retry number {@code retry} (from 0): none before the first, then 1 s, 2 s, 4 s ... with
+     * up to 10 % more at random. A timeout or the VU stopping ends it early.
+     */
+    private void backOff(int retry) throws InterruptedException {
+        if (retry == 0) {
+            return;
+        }
+        long millis = (long) ((1000L << (retry - 1)) * (1 + 0.1 * ThreadLocalRandom.current().nextDouble()));
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        while (aborted == null) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            Thread.sleep(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, 20));
+        }
     }
 
     /**

@@ -2,8 +2,6 @@ package dev.k6j.engine.http;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.SocketTimeoutException;
-import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
@@ -12,8 +10,8 @@ import java.util.function.Consumer;
 import javax.net.ssl.SSLSession;
 
 /**
- * HTTP/1.1 over a plain TCP socket, driven by the thread that makes the request: it writes the request and reads
- * the response itself, blocking. On a virtual thread (every VU's) a blocked read parks only that thread, and the
+ * HTTP/1.1 over a TCP socket, in clear text or over TLS ({@link TlsSocket}), driven by the thread that makes the
+ * request: it writes the request and reads the response itself, blocking. On a virtual thread (every VU's) a blocked read parks only that thread, and the
  * JDK's poller wakes it when bytes arrive, so a request costs no hand-over to another thread and back.
  *
  * <p>A server may close a kept connection while it waits in the pool. Go's client notices at once (a goroutine reads
@@ -30,6 +28,8 @@ final class SocketHttp1Connection implements Connection {
 
     private final SocketChannel socket;
     private final InetSocketAddress remote;
+    /** The TLS layer of an https connection, which counts the bytes on the wire itself; {@code null} for http. */
+    private final TlsSocket tls;
     private final Http1RequestWriter writer;
     private final Http1ResponseReader reader;
     private final TrafficCounter traffic;
@@ -37,40 +37,31 @@ final class SocketHttp1Connection implements Connection {
     private volatile boolean busy;
     private volatile long idleSince;
 
-    private SocketHttp1Connection(SocketChannel socket, InetSocketAddress remote, TrafficCounter traffic,
-                                  Consumer<SocketHttp1Connection> release) {
+    private SocketHttp1Connection(SocketChannel socket, InetSocketAddress remote, TlsSocket tls,
+                                  TrafficCounter traffic, Consumer<SocketHttp1Connection> release) {
         this.socket = socket;
         this.remote = remote;
+        this.tls = tls;
         this.traffic = traffic;
         this.release = release;
-        this.writer = new Http1RequestWriter(Channels.newOutputStream(socket));
-        this.reader = new Http1ResponseReader(Channels.newInputStream(socket));
+        this.writer = new Http1RequestWriter(tls == null ? Channels.newOutputStream(socket) : tls.output());
+        this.reader = new Http1ResponseReader(tls == null ? Channels.newInputStream(socket) : tls.input());
     }
 
     /**
-     * Connects to {@code address}, marking the connect moments; an abort of the exchange closes the socket.
+     * HTTP/1.1 in clear text over a connected socket.
      *
      * @param release where the connection goes after a round trip that leaves it reusable
      */
-    static SocketHttp1Connection open(InetSocketAddress address, Exchange exchange, int dialTimeoutMillis,
-                                      TrafficCounter traffic, Consumer<SocketHttp1Connection> release)
-            throws IOException {
-        SocketChannel socket = SocketChannel.open();
-        exchange.abortHook(() -> closeQuietly(socket));
-        try {
-            socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            socket.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
-            exchange.marks().connectStart = TimingMarks.now();
-            socket.socket().connect(address, dialTimeoutMillis);
-            exchange.marks().connectDone = TimingMarks.now();
-            return new SocketHttp1Connection(socket, address, traffic, release);
-        } catch (SocketTimeoutException e) {
-            closeQuietly(socket);
-            throw ErrorCodes.dialTimeout();
-        } catch (IOException | RuntimeException e) {
-            closeQuietly(socket);
-            throw e;
-        }
+    static SocketHttp1Connection plain(SocketChannel socket, InetSocketAddress remote, TrafficCounter traffic,
+                                       Consumer<SocketHttp1Connection> release) {
+        return new SocketHttp1Connection(socket, remote, null, traffic, release);
+    }
+
+    /** HTTP/1.1 over TLS (ALPN chose it, or the server chose nothing), the handshake done. */
+    static SocketHttp1Connection overTls(SocketChannel socket, TlsSocket tls, InetSocketAddress remote,
+                                         TrafficCounter traffic, Consumer<SocketHttp1Connection> release) {
+        return new SocketHttp1Connection(socket, remote, tls, traffic, release);
     }
 
     @Override
@@ -80,12 +71,15 @@ final class SocketHttp1Connection implements Connection {
         exchange.abortHook(this::close);
         try {
             WireRequest request = exchange.request();
-            traffic.addSent(writer.write(request));
+            long written = writer.write(request);
+            if (tls == null) {
+                traffic.addSent(written);
+            }
             TimingMarks marks = exchange.marks();
             marks.wroteRequest = TimingMarks.now();
             RawResponse response = reader.read(request.method().equals("HEAD"), exchange.discardBody(),
                     exchange.closeRequested(), marks);
-            traffic.addReceived(reader.takeReceived());
+            countReceived();
             // From here on a late abort (a timeout firing now) must not close a connection that went back to the pool.
             exchange.abortHook(null);
             busy = false;
@@ -97,15 +91,40 @@ final class SocketHttp1Connection implements Connection {
             }
             return response;
         } catch (IOException | RuntimeException e) {
-            traffic.addReceived(reader.takeReceived());
+            countReceived();
             close();
             throw e;
         }
     }
 
+    /** What the reader read, counted when it is what the wire carried (clear text). */
+    private void countReceived() {
+        long received = reader.takeReceived();
+        if (tls == null) {
+            traffic.addReceived(received);
+        }
+    }
+
     @Override
     public boolean usable() {
-        return !busy && socket.isOpen() && (System.nanoTime() - idleSince < PROBE_AFTER_IDLE_NANOS || stillOpen());
+        return !busy && socket.isOpen() && (System.nanoTime() - idleSince < PROBE_AFTER_IDLE_NANOS
+                || (tls == null ? stillOpen() : stillOpenTls()));
+    }
+
+    /**
+     * {@link #stillOpen()} for TLS: what arrived meanwhile is decrypted first, because a TLS 1.3 server may send
+     * session tickets to an idle connection; only application bytes or the end make it unusable.
+     */
+    private boolean stillOpenTls() {
+        try {
+            if (tls.available() == 0) {
+                return true;
+            }
+        } catch (IOException | RuntimeException e) {
+            // unusable: closed below
+        }
+        close();
+        return false;
     }
 
     /**
@@ -135,7 +154,7 @@ final class SocketHttp1Connection implements Connection {
 
     @Override
     public void close() {
-        closeQuietly(socket);
+        TcpDialer.closeQuietly(socket);
     }
 
     @Override
@@ -145,14 +164,6 @@ final class SocketHttp1Connection implements Connection {
 
     @Override
     public SSLSession tlsSession() {
-        return null;
-    }
-
-    private static void closeQuietly(SocketChannel socket) {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // closing: nothing left to do
-        }
+        return tls == null ? null : tls.session();
     }
 }

@@ -6,8 +6,8 @@ package dev.k6j.engine.http;
  * connection, having written the request, the first response byte, and the end. {@link #finish()} turns them into
  * {@link Timings} the way k6 does, so {@code duration = sending + waiting + receiving}.
  *
- * <p>Threads: written by whichever thread reaches a moment (the VU thread asks for a connection, Netty event loops
- * do the rest); fields are volatile and each is written once before {@link #finish()}, which runs once.
+ * <p>Threads: written by whichever thread reaches a moment (the request's own, or for HTTP/2 the thread reading
+ * the connection for it); fields are volatile and each is written once before {@link #finish()}, which runs once.
  */
 final class TimingMarks {
 

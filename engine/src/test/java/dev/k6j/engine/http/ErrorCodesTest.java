@@ -3,8 +3,6 @@ package dev.k6j.engine.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.channel.ConnectTimeoutException;
-import io.netty.handler.codec.http2.Http2Error;
-import io.netty.handler.codec.http2.Http2Exception;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
@@ -56,10 +54,13 @@ class ErrorCodesTest {
 
     @Test
     void http2Failures() {
-        maps(Http2Exception.streamError(3, Http2Error.REFUSED_STREAM, "refused"), 1638,
+        maps(ErrorCodes.http2Stream(Http2ErrorCodes.REFUSED_STREAM), 1638,
                 "http2: stream error with http2 ErrCode REFUSED_STREAM");
-        maps(Http2Exception.connectionError(Http2Error.PROTOCOL_ERROR, "bad"), 1652,
+        maps(new Http2ProtocolException(Http2ErrorCodes.PROTOCOL_ERROR, "bad"), 1652,
                 "http2: connection error with http2 ErrCode PROTOCOL_ERROR");
+        maps(ErrorCodes.http2GoAway(Http2ErrorCodes.NO_ERROR), 1611, "http2: received GoAway with http2 ErrCode NO_ERROR");
+        maps(ErrorCodes.http2Stream(0x1f), 1630, "http2: stream error with http2 ErrCode unknown error code 0x1f");
+        maps(new UnprocessedRequest("http2: the connection is going away"), 1000, "http2: the connection is going away");
     }
 
     @Test

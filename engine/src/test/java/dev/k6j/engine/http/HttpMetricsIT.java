@@ -40,10 +40,14 @@ class HttpMetricsIT {
     }
 
     private List<Point> run(String... extra) throws IOException {
+        return runScript("metrics.js", extra);
+    }
+
+    private List<Point> runScript(String script, String... extra) throws IOException {
         Path out = tmp.resolve("out.json");
         List<String> args = new ArrayList<>(List.of("--out", "json=" + out));
         args.addAll(List.of(extra));
-        CliRun run = testbed.run("metrics.js", args.toArray(String[]::new));
+        CliRun run = testbed.run(script, args.toArray(String[]::new));
         assertThat(run.exitCode()).as(run.all()).isZero();
         List<Point> points = new ArrayList<>();
         for (String line : Files.readAllLines(out)) {
@@ -119,5 +123,22 @@ class HttpMetricsIT {
         assertThat(plain.tags()).containsEntry("method", "GET").containsEntry("status", "200")
                 .doesNotContainKeys("url", "name", "proto", "expected_response", "group", "scenario");
         assertThat(of(points, "http_reqs").get(5).tags()).doesNotContainKeys("error", "error_code");
+    }
+
+    @Test
+    void httpsSamplesCarryTheTlsVersionAndCountTheBytesOfTheTlsRecords() throws IOException {
+        List<Point> points = runScript("metrics-https.js");
+        List<Point> reqs = of(points, "http_reqs");
+        assertThat(reqs).hasSize(2);
+        assertThat(reqs.getFirst().tags()).containsEntry("proto", "HTTP/2.0").containsEntry("tls_version", "tls1.3")
+                .containsEntry("status", "200");
+        List<Point> received = of(points, "data_received");
+        List<Point> sent = of(points, "data_sent");
+        // The first request carries the handshake: the server's certificate alone is more than a kilobyte.
+        assertThat(received.getFirst().value()).isGreaterThan(1000);
+        assertThat(sent.getFirst().value()).as("a client hello, the HTTP/2 preface and the request").isGreaterThan(300);
+        // The second is one TLS record each way (HPACK indexes what repeats): tens to hundreds of bytes.
+        assertThat(sent.get(1).value()).isBetween(30.0, 200.0);
+        assertThat(received.get(1).value()).isBetween(100.0, received.getFirst().value());
     }
 }

@@ -67,6 +67,11 @@ class HttpModuleIT {
     }
 
     @Test
+    void http2MultiplexesStreamsControlsFlowAndResetsTimedOutStreams() {
+        passes("http2.js");
+    }
+
+    @Test
     void tlsVersionAndCipherSuitesLimitTheHandshake() {
         passes("tls-version.js");
     }
