@@ -1,8 +1,6 @@
-package dev.k6j.modules.tcp;
+package dev.k6j.netty;
 
 import dev.k6j.spi.TlsSettings;
-import io.netty.handler.ssl.ApplicationProtocolConfig;
-import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
@@ -11,40 +9,53 @@ import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import javax.net.ssl.SSLException;
 
 /**
- * Client TLS contexts made from the test's TLS options ({@code insecureSkipTLSVerify}, {@code tlsVersion},
- * {@code tlsCipherSuites}, {@code tlsAuth}): one per client certificate in use, made on first use. Server
- * certificates and host names are checked against the JDK's trusted roots unless verification is off. Like
- * xk6-tcp, ALPN offers only {@code http/1.1}, so a server never switches a raw socket to HTTP/2 frames.
- * Thread-safe.
+ * Client {@link SslContext}s made from the test's TLS options ({@link TlsSettings}: {@code insecureSkipTLSVerify},
+ * {@code tlsVersion}, {@code tlsCipherSuites}, {@code tlsAuth}): one per client certificate in use, made on first
+ * use and kept. Server certificates and host names are checked against the JDK's trusted roots unless
+ * verification is off. Keep one object per client (a module object), not per connection.
+ *
+ * <pre>{@code
+ * ClientSslContexts contexts = new ClientSslContexts(builder -> builder.applicationProtocolConfig(alpn));
+ * SslContext context = contexts.forHost(vu.testRun().tls(), host);
+ * }</pre>
+ *
+ * <p>Thread-safe.
  */
-final class ClientTls {
+public final class ClientSslContexts {
 
     private record Key(TlsSettings settings, TlsSettings.ClientCertificate certificate) {
     }
 
     private final ConcurrentHashMap<Key, SslContext> contexts = new ConcurrentHashMap<>();
+    private final UnaryOperator<SslContextBuilder> extra;
+
+    /** Contexts from the TLS options alone. */
+    public ClientSslContexts() {
+        this(UnaryOperator.identity());
+    }
+
+    /** Contexts from the TLS options and what {@code extra} adds to each builder (ALPN, say). */
+    public ClientSslContexts(UnaryOperator<SslContextBuilder> extra) {
+        this.extra = extra;
+    }
 
     /**
      * The context for a connection to {@code host}.
      *
-     * @throws IllegalArgumentException when the options cannot make a context (a bad certificate or cipher)
+     * @throws IllegalArgumentException {@code cannot use the TLS options: …} when the options cannot make a context
+     *                                  (a bad certificate, key or cipher suite)
      */
-    SslContext forHost(TlsSettings settings, String host) {
-        return contexts.computeIfAbsent(new Key(settings, settings.clientCertificateFor(host)), ClientTls::build);
+    public SslContext forHost(TlsSettings settings, String host) {
+        return contexts.computeIfAbsent(new Key(settings, settings.clientCertificateFor(host)), this::build);
     }
 
-    private static SslContext build(Key key) {
+    private SslContext build(Key key) {
         TlsSettings settings = key.settings();
-        SslContextBuilder builder = SslContextBuilder.forClient()
-                .sslProvider(SslProvider.JDK)
-                .applicationProtocolConfig(new ApplicationProtocolConfig(
-                        ApplicationProtocolConfig.Protocol.ALPN,
-                        ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
-                        ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
-                        ApplicationProtocolNames.HTTP_1_1));
+        SslContextBuilder builder = SslContextBuilder.forClient().sslProvider(SslProvider.JDK);
         if (settings.insecureSkipVerify()) {
             builder.trustManager(InsecureTrustManagerFactory.INSTANCE).endpointIdentificationAlgorithm(null);
         } else {
@@ -61,8 +72,8 @@ final class ClientTls {
             if (certificate != null) {
                 builder.keyManager(pem(certificate.certificate()), pem(certificate.key()), certificate.password());
             }
-            return builder.build();
-        } catch (SSLException e) {
+            return extra.apply(builder).build();
+        } catch (SSLException | IllegalArgumentException e) {
             throw new IllegalArgumentException("cannot use the TLS options: " + e.getMessage(), e);
         }
     }
