@@ -1,5 +1,6 @@
 package dev.k6j.modules.grpc;
 
+import dev.k6j.spi.GoValues;
 import io.grpc.Metadata;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -43,8 +44,8 @@ record CallParams(Metadata metadata, Map<String, String> tags, Duration timeout,
                     case "tags" -> tags = tags(value);
                     case "timeout" -> {
                         try {
-                            timeout = Durations.parse(value);
-                        } catch (GrpcException e) {
+                            timeout = GoValues.durationValue(value);
+                        } catch (IllegalArgumentException e) {
                             throw new GrpcException("invalid timeout value: " + e.getMessage());
                         }
                     }

@@ -1,5 +1,6 @@
 package dev.k6j.modules.grpc;
 
+import dev.k6j.spi.GoValues;
 import io.grpc.Metadata;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,8 +66,8 @@ record ConnectParams(boolean plaintext, boolean reflect, Metadata reflectMetadat
                     }
                     case "timeout" -> {
                         try {
-                            timeout = Durations.parse(value);
-                        } catch (GrpcException e) {
+                            timeout = GoValues.durationValue(value);
+                        } catch (IllegalArgumentException e) {
                             throw new GrpcException("invalid timeout value: " + e.getMessage());
                         }
                     }
