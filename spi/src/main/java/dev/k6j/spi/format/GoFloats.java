@@ -1,4 +1,4 @@
-package dev.k6j.engine.output.format;
+package dev.k6j.spi.format;
 
 import java.math.BigDecimal;
 import java.math.MathContext;

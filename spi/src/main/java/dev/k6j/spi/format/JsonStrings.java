@@ -1,4 +1,4 @@
-package dev.k6j.engine.output.format;
+package dev.k6j.spi.format;
 
 /**
  * JSON string literals escaped as k6's JSON output escapes them (easyjson's writer): quote and backslash with a

@@ -1,4 +1,4 @@
-package dev.k6j.engine.output.format;
+package dev.k6j.spi.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
