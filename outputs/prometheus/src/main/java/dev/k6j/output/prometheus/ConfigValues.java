@@ -1,10 +1,10 @@
 package dev.k6j.output.prometheus;
 
+import dev.k6j.spi.ConfigValue;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -72,7 +72,7 @@ final class ConfigValues {
                 case "clientCertificate" -> clientCertificate = text(value);
                 case "clientCertificateKey" -> clientCertificateKey = text(value);
                 case "bearerToken" -> bearerToken = text(value);
-                case "pushInterval" -> pushInterval = GoDurations.fromJson(value, where);
+                case "pushInterval" -> pushInterval = new ConfigValue(where, value).duration();
                 case "trendAsNativeHistogram" -> trendAsNativeHistogram = bool(value, where);
                 case "trendStats" -> trendStats = list(value);
                 case "staleMarkers" -> staleMarkers = bool(value, where);
@@ -116,7 +116,7 @@ final class ConfigValues {
             bearerToken = value;
         }
         if ((value = env.get(ENV + "PUSH_INTERVAL")) != null) {
-            pushInterval = GoDurations.parse(value, ENV + "PUSH_INTERVAL");
+            pushInterval = new ConfigValue(ENV + "PUSH_INTERVAL", value).duration();
         }
         if ((value = env.get(ENV + "TREND_AS_NATIVE_HISTOGRAM")) != null) {
             trendAsNativeHistogram = bool(value, ENV + "TREND_AS_NATIVE_HISTOGRAM");
@@ -187,7 +187,7 @@ final class ConfigValues {
                 case "username" -> username = value;
                 case "password" -> password = value;
                 case "bearerToken" -> bearerToken = value;
-                case "pushInterval" -> pushInterval = GoDurations.parse(value, where);
+                case "pushInterval" -> pushInterval = new ConfigValue(where, value).duration();
                 case "trendAsNativeHistogram" -> trendAsNativeHistogram = bool(value, where);
                 case "staleMarkers" -> staleMarkers = bool(value, where);
                 case "clientCertificate" -> clientCertificate = value;
@@ -255,28 +255,11 @@ final class ConfigValues {
 
     /** A boolean as Go's {@code strconv.ParseBool} reads it, or a JSON boolean. */
     private static boolean bool(Object value, String where) {
-        if (value instanceof Boolean b) {
-            return b;
-        }
-        return switch (String.valueOf(value).strip()) {
-            case "1", "t", "T", "true", "TRUE", "True" -> true;
-            case "0", "f", "F", "false", "FALSE", "False" -> false;
-            default -> throw new IllegalArgumentException(where + " must be true or false, not '" + value + "'");
-        };
+        return new ConfigValue(where, value).bool();
     }
 
     /** A list: a JSON array, or text with the items separated by commas (as envconfig splits it). */
     private static List<String> list(Object value) {
-        List<String> items = new ArrayList<>();
-        if (value instanceof List<?> list) {
-            list.forEach(item -> items.add(String.valueOf(item)));
-        } else {
-            for (String item : String.valueOf(value).split(",")) {
-                if (!item.isBlank()) {
-                    items.add(item.strip());
-                }
-            }
-        }
-        return items;
+        return new ConfigValue("trendStats", value).list();
     }
 }

@@ -1,40 +1,35 @@
 package dev.k6j.output.prometheus;
 
+import dev.k6j.spi.DeliveryReport;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * What the output delivered and what it dropped, and why: counted while pushing, told in one line at the end.
+ * What the output pushed and what it dropped, and why: the SPI's {@link DeliveryReport} with what remote-write adds
+ * (requests, samples refused, replaced by newer values, or lost at the end), told in one line at the end.
  * A "sample" here is what remote-write calls one: one value (or histogram) of one Prometheus series at one time.
  *
- * <p>Threads: the output's flushing thread only (and the stopping thread once the flusher has ended).
+ * <p>Threads: the output's flushing thread (and the stopping thread once the flusher has ended); the SPI's counts
+ * from any thread.
  */
-final class DeliveryReport {
+final class PushReport extends DeliveryReport {
 
-    private long received;
     private long requests;
-    private long delivered;
-    private long failedPushes;
-    private String lastFailure;
     private long refused;
     private String lastRefusal;
     private long superseded;
     private long lost;
     private String lostReason;
 
-    void received(int samples) {
-        received += samples;
-    }
-
-    void delivered(int samples) {
+    /** One request the endpoint took, with its samples. */
+    void pushed(int samples) {
         requests++;
-        delivered += samples;
+        delivered(samples);
     }
 
+    /** A push that failed; its samples go again with the next one. */
     void failed(String reason) {
-        failedPushes++;
-        lastFailure = reason;
+        failed(0, reason);
     }
 
     void refused(int samples, PushResult.Refused refusal) {
@@ -49,20 +44,8 @@ final class DeliveryReport {
         lostReason = reason;
     }
 
-    long received() {
-        return received;
-    }
-
-    long delivered() {
-        return delivered;
-    }
-
     long failedPushes() {
-        return failedPushes;
-    }
-
-    String lastFailure() {
-        return lastFailure;
+        return failures();
     }
 
     long dropped() {
@@ -74,23 +57,23 @@ final class DeliveryReport {
      * samples: 24 replaced by newer values while pushes failed (connection refused)"}.
      */
     String summary(String url, long series) {
-        StringBuilder line = new StringBuilder("pushed ").append(count(delivered)).append(" samples of ")
+        StringBuilder line = new StringBuilder("pushed ").append(count(delivered())).append(" samples of ")
                 .append(count(series)).append(" series in ").append(count(requests))
                 .append(requests == 1 ? " request" : " requests").append(" to ").append(url)
-                .append(" (from ").append(count(received)).append(" k6j samples); ");
+                .append(" (from ").append(count(received())).append(" k6j samples); ");
         if (dropped() == 0) {
             line.append("none dropped");
-            if (failedPushes > 0) {
-                line.append(" (").append(count(failedPushes)).append(" failed ")
-                        .append(failedPushes == 1 ? "push was" : "pushes were").append(" made up by later ones;")
-                        .append(" last failure: ").append(lastFailure).append(')');
+            if (failedPushes() > 0) {
+                line.append(" (").append(count(failedPushes())).append(" failed ")
+                        .append(failedPushes() == 1 ? "push was" : "pushes were").append(" made up by later ones;")
+                        .append(" last failure: ").append(lastFailure()).append(')');
             }
             return line.toString();
         }
         List<String> why = new ArrayList<>();
         if (superseded > 0) {
-            why.add(count(superseded) + " replaced by newer values while pushes failed (" + count(failedPushes)
-                    + " failed; last: " + lastFailure + ")");
+            why.add(count(superseded) + " replaced by newer values while pushes failed (" + count(failedPushes())
+                    + " failed; last: " + lastFailure() + ")");
         }
         if (refused > 0) {
             why.add(count(refused) + " refused by the endpoint (last: " + lastRefusal + ")");
@@ -100,9 +83,5 @@ final class DeliveryReport {
         }
         line.append("dropped ").append(count(dropped())).append(" samples: ").append(String.join(", ", why));
         return line.toString();
-    }
-
-    private static String count(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
     }
 }
