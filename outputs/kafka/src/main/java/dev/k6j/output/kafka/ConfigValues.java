@@ -1,10 +1,9 @@
 package dev.k6j.output.kafka;
 
-import dev.k6j.engine.config.Durations;
 import dev.k6j.output.kafka.KafkaConfig.AuthMechanism;
 import dev.k6j.output.kafka.KafkaConfig.Format;
+import dev.k6j.spi.ConfigValue;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -198,45 +197,21 @@ final class ConfigValues {
     }
 
     private static String text(Object value, String where) {
-        if (value instanceof List<?> || value instanceof Map<?, ?>) {
-            throw new IllegalArgumentException(where + " must be a single value, not " + value);
-        }
-        return String.valueOf(value);
+        return new ConfigValue(where, value).text();
     }
 
     /** A boolean as Go's {@code strconv.ParseBool} reads it, or a JSON boolean. */
     private static boolean bool(Object value, String where) {
-        if (value instanceof Boolean b) {
-            return b;
-        }
-        Boolean parsed = GoBools.parse(String.valueOf(value).strip());
-        if (parsed == null) {
-            throw new IllegalArgumentException(where + " must be true or false, not '" + value + "'");
-        }
-        return parsed;
+        return new ConfigValue(where, value).bool();
     }
 
-    /** A Go duration ({@code 500ms}, {@code 1s}); in JSON a number means milliseconds. */
+    /** A duration as k6 reads it ({@code 500ms}, {@code 1s}); in JSON a number means milliseconds. */
     private static Duration duration(Object value, String where) {
-        try {
-            return Durations.parse(value, where);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(where + " '" + value + "' is not a duration: write it like 1s, 500ms"
-                    + " or 1m30s", e);
-        }
+        return new ConfigValue(where, value).duration();
     }
 
     /** A list: a JSON array or {@code {a,b}}, or text with the items separated by commas (as envconfig splits it). */
     private static List<String> list(Object value) {
-        List<String> items = new ArrayList<>();
-        if (value instanceof List<?> list) {
-            list.forEach(item -> items.add(String.valueOf(item).strip()));
-        } else {
-            for (String item : String.valueOf(value).split(",")) {
-                items.add(item.strip());
-            }
-        }
-        items.removeIf(String::isEmpty);
-        return items;
+        return new ConfigValue("list", value).list();
     }
 }

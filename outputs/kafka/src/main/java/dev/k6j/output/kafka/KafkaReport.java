@@ -1,61 +1,27 @@
 package dev.k6j.output.kafka;
 
-import java.util.Locale;
+import dev.k6j.spi.DeliveryReport;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * What the output delivered and what it did not, and why: counted while it runs, told in one line at the end.
- * A sample is delivered when the brokers acknowledged its record (with {@code acks=all}: every in-sync replica
- * has it).
+ * What the output delivered and what it did not, and why: the SPI's {@link DeliveryReport} (a sample is delivered
+ * when the brokers acknowledged its record; with {@code acks=all}, every in-sync replica has it) with what Kafka
+ * adds: samples the format cannot write, and samples still unacknowledged when the producer closed.
  *
- * <p>Threads: {@link #countReceived} and {@link #countUnencodable} on the flushing thread; {@link #countDelivered}
- * and {@link #countFailed} on the Kafka producer's I/O thread (or the flushing thread, for a record the producer refused at
- * once); reading from any thread.
+ * <p>Threads: received and unencodable counts on the flushing thread; deliveries and failures on the Kafka
+ * producer's I/O thread (or the flushing thread, for a record the producer refused at once); reading from any
+ * thread.
  */
-final class DeliveryReport {
+final class KafkaReport extends DeliveryReport {
 
-    private final AtomicLong received = new AtomicLong();
-    private final AtomicLong delivered = new AtomicLong();
-    private final AtomicLong failed = new AtomicLong();
     private final AtomicLong unencodable = new AtomicLong();
-    private final AtomicReference<String> lastFailure = new AtomicReference<>();
-
-    void countReceived(int samples) {
-        received.addAndGet(samples);
-    }
-
-    void countDelivered() {
-        delivered.incrementAndGet();
-    }
-
-    void countFailed(String reason) {
-        failed.incrementAndGet();
-        lastFailure.set(reason);
-    }
 
     void countUnencodable() {
         unencodable.incrementAndGet();
     }
 
-    long received() {
-        return received.get();
-    }
-
-    long delivered() {
-        return delivered.get();
-    }
-
-    long failed() {
-        return failed.get();
-    }
-
     long unencodable() {
         return unencodable.get();
-    }
-
-    String lastFailure() {
-        return lastFailure.get();
     }
 
     /** Samples neither delivered nor failed nor refused by the format: still unacknowledged when the output closed. */
@@ -87,9 +53,5 @@ final class DeliveryReport {
             line.append("; ").append(count(unconfirmed())).append(" not acknowledged when the output closed");
         }
         return line.toString();
-    }
-
-    private static String count(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
     }
 }
