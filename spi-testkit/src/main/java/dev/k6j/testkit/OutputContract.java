@@ -1,13 +1,13 @@
-package dev.k6j.engine.output;
+package dev.k6j.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import dev.k6j.engine.output.OutputTestKit.BlockingStream;
-import dev.k6j.engine.output.OutputTestKit.Delivered;
 import dev.k6j.spi.Output;
 import dev.k6j.spi.OutputFactory;
 import dev.k6j.spi.Sample;
+import dev.k6j.testkit.OutputTestKit.BlockingStream;
+import dev.k6j.testkit.OutputTestKit.Delivered;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
  *     protected List<Delivered> delivered() { ...parse workingDirectory.resolve("results.json")... }
  * }
  * }</pre>
+ *
+ * <p>Published in {@code k6j-spi-testkit}: the engine's json and csv outputs, Prometheus remote-write and Kafka
+ * pass it, and so should a third party's output.
  *
  * <p>The engine calls {@code start}, {@code stop} and the setters from its runner thread and
  * {@code addMetricSamples} from one ingester thread; the tests do the same.

@@ -1,4 +1,4 @@
-package dev.k6j.engine.output;
+package dev.k6j.testkit;
 
 import dev.k6j.spi.Metric;
 import dev.k6j.spi.MetricType;

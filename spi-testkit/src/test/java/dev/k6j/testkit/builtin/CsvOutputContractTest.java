@@ -1,15 +1,16 @@
-package dev.k6j.engine.output.csv;
+package dev.k6j.testkit.builtin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.k6j.engine.output.OutputContract;
-import dev.k6j.engine.output.OutputTestKit.Delivered;
+import dev.k6j.engine.output.csv.CsvOutputFactory;
 import dev.k6j.spi.OutputFactory;
+import dev.k6j.testkit.OutputContract;
+import dev.k6j.testkit.OutputTestKit.Delivered;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The csv output passes the output contract. */
+/** The engine's csv output passes the output contract every output's tests run. */
 class CsvOutputContractTest extends OutputContract {
 
     @Override

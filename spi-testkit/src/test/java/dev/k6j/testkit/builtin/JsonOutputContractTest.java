@@ -1,15 +1,16 @@
-package dev.k6j.engine.output.json;
+package dev.k6j.testkit.builtin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.k6j.engine.output.OutputContract;
-import dev.k6j.engine.output.OutputTestKit.Delivered;
+import dev.k6j.engine.output.json.JsonOutputFactory;
 import dev.k6j.spi.OutputFactory;
+import dev.k6j.testkit.OutputContract;
+import dev.k6j.testkit.OutputTestKit.Delivered;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The json output passes the output contract. */
+/** The engine's json output passes the output contract every output's tests run. */
 class JsonOutputContractTest extends OutputContract {
 
     private static final ObjectMapper JSON = new ObjectMapper();
