@@ -56,7 +56,7 @@ public abstract class BufferedOutput implements Output {
 
     /** Opens the destination, then starts flushing. A failure stops the test before it starts. */
     @Override
-    public final void start() throws Exception {
+    public final void start() {
         if (stopped.get() || !started.compareAndSet(false, true)) {
             return;
         }
@@ -73,7 +73,7 @@ public abstract class BufferedOutput implements Output {
 
     /** Delivers what is left, closes the destination, and reports. Safe to call twice. */
     @Override
-    public final void stop() throws Exception {
+    public final void stop() {
         if (!stopped.compareAndSet(false, true) || flusher == null) {
             return; // never started, or its start failed
         }
@@ -99,7 +99,7 @@ public abstract class BufferedOutput implements Output {
     }
 
     /** Connects to the destination, before the first delivery. Nothing by default. */
-    protected void open() throws Exception {
+    protected void open() {
     }
 
     /**
@@ -110,7 +110,7 @@ public abstract class BufferedOutput implements Output {
     protected abstract void deliver(List<Sample> batch, boolean last);
 
     /** Releases the destination after the last delivery (waits for acknowledgements). Nothing by default. */
-    protected void close() throws Exception {
+    protected void close() {
     }
 
     /** Where the samples go, in the closing error: {@code topic 'k6'}, {@code http://host/api/v1/write}. */
