@@ -1,6 +1,5 @@
 package dev.k6j.modules.grpc;
 
-import dev.k6j.spi.GoValues;
 import io.grpc.Metadata;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,13 +63,7 @@ record ConnectParams(boolean plaintext, boolean reflect, Metadata reflectMetadat
                             throw new GrpcException("invalid reflectMetadata param: " + e.getMessage());
                         }
                     }
-                    case "timeout" -> {
-                        try {
-                            timeout = GoValues.durationValue(value);
-                        } catch (IllegalArgumentException e) {
-                            throw new GrpcException("invalid timeout value: " + e.getMessage());
-                        }
-                    }
+                    case "timeout" -> timeout = CallParams.timeout(value);
                     case "maxReceiveSize" -> maxReceive = size("maxReceiveSize", value);
                     case "maxSendSize" -> maxSend = size("maxSendSize", value);
                     case "tls" -> tls = tls(value);
