@@ -1,6 +1,7 @@
 package dev.k6j.output.prometheus;
 
 import dev.k6j.spi.ConfigValue;
+import dev.k6j.spi.LayeredConfig;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -14,10 +15,10 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The settings of {@link PrometheusConfig} while they are read, source after source, each one overriding what the
- * ones before it set, as k6's {@code Config.Apply} does. Used by one thread, once.
+ * The settings of {@link PrometheusConfig} while they are read, source after source ({@link LayeredConfig}), each
+ * one overriding what the ones before it set, as k6's {@code Config.Apply} does. Used by one thread, once.
  */
-final class ConfigValues {
+final class ConfigValues extends LayeredConfig {
 
     static final String ENV = "K6_PROMETHEUS_RW_";
 
@@ -49,7 +50,8 @@ final class ConfigValues {
     }
 
     /** The {@code --config} file's section: k6's JSON keys; an unknown key is an error. */
-    void applyJson(Map<String, Object> json) {
+    @Override
+    public void applyJson(Map<String, Object> json) {
         for (Map.Entry<String, Object> entry : json.entrySet()) {
             String key = entry.getKey();
             Object value = entry.getValue();
@@ -85,63 +87,32 @@ final class ConfigValues {
     }
 
     /** The {@code K6_PROMETHEUS_RW_*} variables, as k6 reads them. */
-    void applyEnvironment(Map<String, String> env) {
-        String value;
-        if ((value = env.get(ENV + "SERVER_URL")) != null) {
-            url = value;
-        }
-        if ((value = env.get(ENV + "INSECURE_SKIP_TLS_VERIFY")) != null) {
-            insecureSkipTlsVerify = bool(value, ENV + "INSECURE_SKIP_TLS_VERIFY");
-        }
+    @Override
+    public void applyEnvironment(Map<String, String> env) {
+        fromEnvironment(env, ENV + "SERVER_URL", v -> url = v.text());
+        fromEnvironment(env, ENV + "INSECURE_SKIP_TLS_VERIFY", v -> insecureSkipTlsVerify = v.bool());
         // k6's code reads _TLS_MINIMUM_VERSION and its docs name _TLS_MIN_VERSION: both work, the code's name wins
-        if ((value = env.get(ENV + "TLS_MIN_VERSION")) != null) {
-            tlsMinVersion = value;
-        }
-        if ((value = env.get(ENV + "TLS_MINIMUM_VERSION")) != null) {
-            tlsMinVersion = value;
-        }
-        if ((value = env.get(ENV + "USERNAME")) != null) {
-            username = value;
-        }
-        if ((value = env.get(ENV + "PASSWORD")) != null) {
-            password = value;
-        }
-        if ((value = env.get(ENV + "CLIENT_CERTIFICATE")) != null) {
-            clientCertificate = value;
-        }
-        if ((value = env.get(ENV + "CLIENT_CERTIFICATE_KEY")) != null) {
-            clientCertificateKey = value;
-        }
-        if ((value = env.get(ENV + "BEARER_TOKEN")) != null) {
-            bearerToken = value;
-        }
-        if ((value = env.get(ENV + "PUSH_INTERVAL")) != null) {
-            pushInterval = new ConfigValue(ENV + "PUSH_INTERVAL", value).duration();
-        }
-        if ((value = env.get(ENV + "TREND_AS_NATIVE_HISTOGRAM")) != null) {
-            trendAsNativeHistogram = bool(value, ENV + "TREND_AS_NATIVE_HISTOGRAM");
-        }
-        if ((value = env.get(ENV + "TREND_STATS")) != null) {
-            trendStats = list(value);
-        }
-        if ((value = env.get(ENV + "STALE_MARKERS")) != null) {
-            staleMarkers = bool(value, ENV + "STALE_MARKERS");
-        }
-        if ((value = env.get(ENV + "SIGV4_REGION")) != null) {
-            sigV4.put("sigV4Region", value);
-        }
-        if ((value = env.get(ENV + "SIGV4_ACCESS_KEY")) != null) {
-            sigV4.put("sigV4AccessKey", value);
-        }
-        if ((value = env.get(ENV + "SIGV4_SECRET_KEY")) != null) {
-            sigV4.put("sigV4SecretKey", value);
-        }
+        fromEnvironment(env, ENV + "TLS_MIN_VERSION", v -> tlsMinVersion = v.text());
+        fromEnvironment(env, ENV + "TLS_MINIMUM_VERSION", v -> tlsMinVersion = v.text());
+        fromEnvironment(env, ENV + "USERNAME", v -> username = v.text());
+        fromEnvironment(env, ENV + "PASSWORD", v -> password = v.text());
+        fromEnvironment(env, ENV + "CLIENT_CERTIFICATE", v -> clientCertificate = v.text());
+        fromEnvironment(env, ENV + "CLIENT_CERTIFICATE_KEY", v -> clientCertificateKey = v.text());
+        fromEnvironment(env, ENV + "BEARER_TOKEN", v -> bearerToken = v.text());
+        fromEnvironment(env, ENV + "PUSH_INTERVAL", v -> pushInterval = v.duration());
+        fromEnvironment(env, ENV + "TREND_AS_NATIVE_HISTOGRAM", v -> trendAsNativeHistogram = v.bool());
+        fromEnvironment(env, ENV + "TREND_STATS", v -> trendStats = v.list());
+        fromEnvironment(env, ENV + "STALE_MARKERS", v -> staleMarkers = v.bool());
+        fromEnvironment(env, ENV + "SIGV4_REGION", v -> sigV4.put("sigV4Region", v.text()));
+        fromEnvironment(env, ENV + "SIGV4_ACCESS_KEY", v -> sigV4.put("sigV4AccessKey", v.text()));
+        fromEnvironment(env, ENV + "SIGV4_SECRET_KEY", v -> sigV4.put("sigV4SecretKey", v.text()));
         new TreeMap<>(env).forEach((name, headerValue) -> {
             if (name.startsWith(ENV + "HEADERS_") && name.length() > (ENV + "HEADERS_").length()) {
                 headers.put(name.substring((ENV + "HEADERS_").length()), headerValue);
             }
         });
-        if ((value = env.get(ENV + "HTTP_HEADERS")) != null) {
+        String value = env.get(ENV + "HTTP_HEADERS");
+        if (value != null) {
             for (String pair : value.split(",", -1)) {
                 String[] parts = pair.split(":", -1);
                 if (parts.length != 2) {
@@ -160,7 +131,8 @@ final class ConfigValues {
      * {@code trendAsNativeHistogram}, {@code staleMarkers}, {@code clientCertificate},
      * {@code clientCertificateKey}, {@code headers.<Name>}). k6 itself ignores the argument; k6j reads it.
      */
-    void applyArgument(String argument) {
+    @Override
+    public void applyArgument(String argument) {
         String text = argument == null ? "" : argument.strip();
         if (text.isEmpty()) {
             return;
