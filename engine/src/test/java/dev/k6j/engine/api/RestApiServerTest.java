@@ -77,6 +77,20 @@ class RestApiServerTest {
     }
 
     @Test
+    void boundToEveryInterfaceTheK6OperatorsProbeAndStarterAreServed() throws Exception {
+        // In Kubernetes the k6-operator probes GET /v1/status from another pod (Host: the pod's IP) and its starter
+        // resumes the paused runners with a PATCH, Content-Type application/json.
+        server = RestApiServer.start("0.0.0.0:0", run);
+        String podHost = "Host: 10.244.1.7:6565";
+
+        assertThat(request("GET", "/v1/status", podHost).status()).isEqualTo(200);
+        Answer started = request("PATCH", "/v1/status", podHost, "Content-Type: application/json",
+                "{\"data\":{\"type\":\"status\",\"id\":\"default\",\"attributes\":{\"paused\":false}}}");
+        assertThat(started.status()).as(started.body()).isEqualTo(200);
+        assertThat(run.calls).containsExactly("paused false");
+    }
+
+    @Test
     void malformedBodiesGetAReadableReasonInK6sErrorShape() throws Exception {
         server = RestApiServer.start("localhost:0", run);
 
