@@ -69,4 +69,13 @@ public interface Vu {
 
     /** The VU's logger; messages carry the VU's id. */
     System.Logger logger();
+
+    /**
+     * Where the script's {@code console.*} writes, for a module that reports to the user as the script would
+     * ({@code WARN[0003] [VU 2] message}). Thread-safe. By default it writes through {@link #logger()}.
+     */
+    default Console console() {
+        System.Logger logger = logger();
+        return (level, message) -> logger.log(Console.loggerLevel(level), message);
+    }
 }

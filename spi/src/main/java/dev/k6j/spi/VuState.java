@@ -26,6 +26,17 @@ public interface VuState {
     /** The tags every sample of this VU carries now: test tags, scenario tags, {@code group}, and script-set tags. */
     TagSet tags();
 
+    /**
+     * The system tags enabled for this test ({@code systemTags} option; k6's default set when not given): a module
+     * that emits samples of its own adds a system tag such as {@code url} or {@code status} only when it is here.
+     */
+    java.util.Set<String> enabledSystemTags();
+
+    /** Whether the system tag {@code name} is enabled ({@link #enabledSystemTags()}). */
+    default boolean systemTagEnabled(String name) {
+        return enabledSystemTags().contains(name);
+    }
+
     /** Sets a tag on every later sample of this VU ({@code exec.vu.metrics.tags[name] = value}). */
     void setTag(String name, String value);
 

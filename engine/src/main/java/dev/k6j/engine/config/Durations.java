@@ -1,46 +1,26 @@
 package dev.k6j.engine.config;
 
 import dev.k6j.engine.errors.K6jException;
+import dev.k6j.spi.GoValues;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Parses k6 durations: Go-style strings ({@code "1h2m3s"}, {@code "500ms"}, {@code "1.5s"}, {@code "10us"}),
- * or plain numbers, which k6 reads as milliseconds.
+ * Parses k6 durations with the SPI's {@link GoValues} (the one implementation extensions use too): Go-style strings
+ * ({@code "1h2m3s"}, {@code "500ms"}, {@code "1.5s"}, {@code "10us"}, {@code "2d"}), or plain numbers, which k6 reads
+ * as milliseconds; and formats them as k6 prints them.
  */
 public final class Durations {
-
-    private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)(ns|us|µs|ms|s|m|h|d)");
 
     private Durations() {
     }
 
     /** Parses a duration option value; {@code what} names the option in the error message. */
     public static Duration parse(Object value, String what) {
-        if (value instanceof Number number) {
-            return Duration.ofNanos(Math.round(number.doubleValue() * 1_000_000));
+        try {
+            return GoValues.durationValue(value instanceof Number ? value : String.valueOf(value).trim());
+        } catch (IllegalArgumentException e) {
+            throw invalid(String.valueOf(value).trim(), what);
         }
-        String text = String.valueOf(value).trim();
-        if (text.matches("\\d+(\\.\\d+)?")) {
-            return Duration.ofNanos(Math.round(Double.parseDouble(text) * 1_000_000));
-        }
-        boolean negative = text.startsWith("-");
-        String body = negative ? text.substring(1) : text;
-        Matcher m = PART.matcher(body);
-        long nanos = 0;
-        int end = 0;
-        while (m.find()) {
-            if (m.start() != end) {
-                throw invalid(text, what);
-            }
-            nanos += Math.round(Double.parseDouble(m.group(1)) * unitNanos(m.group(2)));
-            end = m.end();
-        }
-        if (end == 0 || end != body.length()) {
-            throw invalid(text, what);
-        }
-        return Duration.ofNanos(negative ? -nanos : nanos);
     }
 
     /** Formats like k6 does in its summary and progress: {@code 1m30s}, {@code 500ms}, {@code 2h0m0s}. */
@@ -68,19 +48,6 @@ public final class Durations {
     private static String trim(double seconds) {
         String text = String.format(java.util.Locale.ROOT, "%.3f", seconds);
         return text.replaceAll("0+$", "").replaceAll("\\.$", "");
-    }
-
-    private static double unitNanos(String unit) {
-        return switch (unit) {
-            case "ns" -> 1;
-            case "us", "µs" -> 1e3;
-            case "ms" -> 1e6;
-            case "s" -> 1e9;
-            case "m" -> 60e9;
-            case "h" -> 3600e9;
-            case "d" -> 86400e9;
-            default -> throw new IllegalStateException(unit);
-        };
     }
 
     private static K6jException invalid(String text, String what) {

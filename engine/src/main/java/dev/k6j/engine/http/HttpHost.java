@@ -297,10 +297,6 @@ public final class HttpHost {
     }
 
     private void log(String level, String message) {
-        if (vu instanceof VirtualUser virtualUser) {
-            virtualUser.console().log(level, virtualUser.state().id(), message);
-        } else {
-            vu.logger().log(level.equals("warn") ? System.Logger.Level.WARNING : System.Logger.Level.INFO, message);
-        }
+        vu.console().log(level, message);
     }
 }

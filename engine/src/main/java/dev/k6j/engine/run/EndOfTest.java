@@ -60,7 +60,7 @@ final class EndOfTest {
                 deliver(request, outputs);
                 return true;
             } catch (K6jException e) {
-                serviceVu.console().log("error", 0, e.getMessage() + "; printing the default summary instead");
+                serviceVu.console().error(e.getMessage() + "; printing the default summary instead");
                 completed = e.exitCode() != ExitCode.GENERIC_TIMEOUT;
             }
         }

@@ -75,7 +75,7 @@ public final class IterationRunner {
                 outcome = Outcome.INTERRUPTED;
             } else {
                 outcome = Outcome.FAILED;
-                vu.console().log("error", vu.state().id(), ScriptErrors.describe(e));
+                vu.console().error(ScriptErrors.describe(e));
             }
         } catch (InterruptedException e) {
             outcome = Outcome.INTERRUPTED;

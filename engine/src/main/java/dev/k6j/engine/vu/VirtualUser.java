@@ -419,8 +419,15 @@ public final class VirtualUser implements Vu, AutoCloseable {
         return logger;
     }
 
-    /** Where console output and engine messages of VUs go. */
-    public ConsoleLog console() {
+    @Override
+    public dev.k6j.spi.Console console() {
+        long vuId = state.id();
+        ConsoleLog log = env.console();
+        return (level, message) -> log.log(level, vuId, message);
+    }
+
+    /** Where console output and engine messages of all VUs go. */
+    public ConsoleLog consoleLog() {
         return env.console();
     }
 

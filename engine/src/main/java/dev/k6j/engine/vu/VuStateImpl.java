@@ -102,6 +102,11 @@ public final class VuStateImpl implements VuState {
         return systemTags;
     }
 
+    @Override
+    public java.util.Set<String> enabledSystemTags() {
+        return systemTags.names();
+    }
+
     /** Script-set tags, for {@code exec.vu.metrics.tags}. */
     public Map<String, String> scriptTags() {
         return scriptTags;

@@ -6,14 +6,16 @@ import dev.k6j.spi.TagSet;
 import dev.k6j.spi.Vu;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.Value;
 
 /**
- * The greeting functions of one VU. Called on the VU's thread; a delayed greeting completes on the module's timer
- * thread and goes back to the VU through its event loop ({@link PromiseHandle#resolve} may be called from any
- * thread).
+ * The greeting functions of one VU, which {@code greeting.js} calls: only members marked
+ * {@link HostAccess.Export} are visible to JavaScript. Called on the VU's thread; a delayed greeting completes on the
+ * module's timer thread and goes back to the VU through its event loop ({@link PromiseHandle#resolve} may be called
+ * from any thread).
  */
-final class Greeter {
+public final class Greeter {
 
     private final Vu vu;
     private final Metric greetings;
@@ -26,13 +28,18 @@ final class Greeter {
     }
 
     /** {@code greet(name)}: a greeting, now. */
-    String greet(String name) {
+    @HostAccess.Export
+    public String greet(Value nameArgument) {
+        String name = name(nameArgument, "greet");
         count("now", vu.state().tags());
         return "Hello, " + name + "!";
     }
 
     /** {@code greetLater(name, ms)}: a Promise of a greeting, {@code ms} milliseconds from now. */
-    Value greetLater(String name, long delayMillis) {
+    @HostAccess.Export
+    public Value greetLater(Value nameArgument, Value delay) {
+        String name = name(nameArgument, "greetLater");
+        long delayMillis = delay != null && delay.fitsInLong() ? delay.asLong() : 0;
         PromiseHandle promise = vu.eventLoop().newPromise();
         TagSet tags = vu.state().tags();   // read on the VU thread, used on the timer thread
         timer.schedule(() -> {
@@ -46,11 +53,11 @@ final class Greeter {
         vu.emit(greetings.sample(1, tags.with("kind", kind)));
     }
 
-    /** The first argument as a name; a JavaScript {@code TypeError} the script can catch when there is none. */
-    static String name(Vu vu, Value[] args, String function) {
-        if (args.length == 0 || !args[0].isString() || args[0].asString().isBlank()) {
+    /** The argument as a name; a JavaScript {@code TypeError} the script can catch when there is none. */
+    private String name(Value argument, String function) {
+        if (argument == null || !argument.isString() || argument.asString().isBlank()) {
             throw vu.jsError("TypeError", function + "(name) needs a name, such as " + function + "('k6j')");
         }
-        return args[0].asString();
+        return argument.asString();
     }
 }

@@ -1,6 +1,6 @@
 package dev.k6j.engine.output.csv;
 
-import dev.k6j.engine.output.format.GoFloats;
+import dev.k6j.spi.format.GoFloats;
 import dev.k6j.spi.Sample;
 import dev.k6j.spi.TagSet;
 import java.time.ZoneId;

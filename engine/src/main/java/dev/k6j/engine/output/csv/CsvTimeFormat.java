@@ -1,6 +1,6 @@
 package dev.k6j.engine.output.csv;
 
-import dev.k6j.engine.output.format.GoTimes;
+import dev.k6j.spi.format.GoTimes;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Locale;

@@ -1,11 +1,9 @@
 package dev.k6j.engine.output.json;
 
-import dev.k6j.engine.output.format.GoFloats;
-import dev.k6j.engine.output.format.GoTimes;
-import dev.k6j.engine.output.format.JsonStrings;
 import dev.k6j.spi.Metric;
 import dev.k6j.spi.Sample;
-import dev.k6j.spi.TagSet;
+import dev.k6j.spi.format.JsonPoints;
+import dev.k6j.spi.format.JsonStrings;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -17,7 +15,8 @@ import java.util.List;
  * {"metric":"vus","type":"Point","data":{"time":"2024-05-09T14:34:45.625742514+02:00","value":5,"tags":{}}}
  * }</pre>
  *
- * A {@code Point} has {@code "metadata":{…}} after its tags when the sample has metadata. Stateless; any thread.
+ * A {@code Point} is the SPI's {@link JsonPoints}, which outputs that write k6's JSON records share. Stateless; any
+ * thread.
  */
 public final class JsonLines {
 
@@ -58,18 +57,7 @@ public final class JsonLines {
 
     /** Appends the {@code Point} line (with its newline) for one sample, its time in {@code zone}. */
     public static void appendPoint(StringBuilder out, Sample sample, ZoneId zone) {
-        out.append("{\"metric\":");
-        JsonStrings.append(out, sample.metric().name(), true);
-        out.append(",\"type\":\"Point\",\"data\":{\"time\":\"")
-                .append(GoTimes.rfc3339Nano(sample.timeNanos(), zone))
-                .append("\",\"value\":").append(GoFloats.shortest(sample.value()))
-                .append(",\"tags\":");
-        appendTags(out, sample.tags());
-        if (!sample.metadata().isEmpty()) {
-            out.append(",\"metadata\":");
-            appendTags(out, sample.metadata());
-        }
-        out.append("}}\n");
+        JsonPoints.appendPoint(out, sample, zone);
     }
 
     private static void appendSubmetric(StringBuilder out, Submetric submetric) {
@@ -78,22 +66,7 @@ public final class JsonLines {
         out.append(",\"suffix\":");
         JsonStrings.append(out, submetric.suffix(), true);
         out.append(",\"tags\":");
-        appendTags(out, submetric.tags());
-        out.append('}');
-    }
-
-    private static void appendTags(StringBuilder out, TagSet tags) {
-        out.append('{');
-        boolean[] first = {true};
-        tags.forEach((name, value) -> {
-            if (!first[0]) {
-                out.append(',');
-            }
-            first[0] = false;
-            JsonStrings.append(out, name, true);
-            out.append(':');
-            JsonStrings.append(out, value, true);
-        });
+        JsonPoints.appendTags(out, submetric.tags());
         out.append('}');
     }
 }

@@ -1,5 +1,6 @@
 package dev.k6j.modules.grpc;
 
+import dev.k6j.spi.GoValues;
 import io.grpc.Metadata;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -41,19 +42,22 @@ record CallParams(Metadata metadata, Map<String, String> tags, Duration timeout,
                         }
                     }
                     case "tags" -> tags = tags(value);
-                    case "timeout" -> {
-                        try {
-                            timeout = Durations.parse(value);
-                        } catch (GrpcException e) {
-                            throw new GrpcException("invalid timeout value: " + e.getMessage());
-                        }
-                    }
+                    case "timeout" -> timeout = timeout(value);
                     case "discardResponseMessage" -> discard = Boolean.TRUE.equals(value);
                     default -> throw new GrpcException("unknown param: \"" + entry.getKey() + "\"");
                 }
             }
         }
         return new CallParams(metadata, Map.copyOf(tags), timeout, discard);
+    }
+
+    /** A {@code timeout} param as k6 reads it: a number of milliseconds, or a duration such as {@code "2s"}. */
+    static Duration timeout(Object value) {
+        try {
+            return GoValues.durationValue(value);
+        } catch (IllegalArgumentException e) {
+            throw new GrpcException("invalid timeout value: " + e.getMessage());
+        }
     }
 
     private static Map<String, String> tags(Object value) {

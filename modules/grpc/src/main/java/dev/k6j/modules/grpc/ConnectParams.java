@@ -63,13 +63,7 @@ record ConnectParams(boolean plaintext, boolean reflect, Metadata reflectMetadat
                             throw new GrpcException("invalid reflectMetadata param: " + e.getMessage());
                         }
                     }
-                    case "timeout" -> {
-                        try {
-                            timeout = Durations.parse(value);
-                        } catch (GrpcException e) {
-                            throw new GrpcException("invalid timeout value: " + e.getMessage());
-                        }
-                    }
+                    case "timeout" -> timeout = CallParams.timeout(value);
                     case "maxReceiveSize" -> maxReceive = size("maxReceiveSize", value);
                     case "maxSendSize" -> maxSend = size("maxSendSize", value);
                     case "tls" -> tls = tls(value);

@@ -1,20 +1,12 @@
 package dev.k6j.modules.grpc;
 
 import com.google.protobuf.Descriptors.FileDescriptor;
-import dev.k6j.spi.Exports;
-import dev.k6j.spi.JsModule;
-import dev.k6j.spi.ModuleInstance;
+import dev.k6j.spi.GlueModule;
 import dev.k6j.spi.Vu;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 
 /**
@@ -24,8 +16,7 @@ import org.graalvm.polyglot.Value;
  * connections and streams.
  *
  * <pre>{@code
- * import grpc from 'k6/net/grpc';
- * const client = new grpc.Client();
+ *  * const client = new grpc.Client();
  * client.load(['protos'], 'hello.proto');
  * export default () => {
  *   client.connect('127.0.0.1:16090', { plaintext: true });
@@ -34,33 +25,23 @@ import org.graalvm.polyglot.Value;
  * };
  * }</pre>
  */
-public final class GrpcModule implements JsModule {
+public final class GrpcModule extends GlueModule {
 
-    private final Source glue = Source.newBuilder("js", resource("grpc.js"), "k6j-grpc.js").cached(true)
-            .buildLiteral();
     private final Map<String, List<FileDescriptor>> parsed = new ConcurrentHashMap<>();
 
-    @Override
-    public String name() {
-        return "k6/x/grpc";
+    public GrpcModule() {
+        super("k6/x/grpc", List.of("k6/net/grpc"), "grpc.js");
     }
 
     @Override
-    public List<String> aliases() {
-        return List.of("k6/net/grpc");
+    protected Object host(Vu vu) {
+        return new Host(vu, new Shared(GrpcMetrics.register(vu.metrics()), parsed), new ScriptValues(vu));
     }
 
+    /** The {@code Status*} constants, beside the glue's exports. */
     @Override
-    public ModuleInstance newInstance(Vu vu) {
-        Shared shared = new Shared(GrpcMetrics.register(vu.metrics()), parsed);
-        ScriptValues values = new ScriptValues(vu);
-        Value exports = vu.context().eval(glue).execute(new Host(vu, shared, values));
-        Map<String, Object> named = new LinkedHashMap<>();
-        for (String key : exports.getMemberKeys()) {
-            named.put(key, exports.getMember(key));
-        }
-        named.putAll(StatusCodes.exports());
-        return () -> Exports.of(named);
+    protected Map<String, Object> constants() {
+        return StatusCodes.exports();
     }
 
     /**
@@ -106,17 +87,6 @@ public final class GrpcModule implements JsModule {
                 throw vu.jsError("Error", "invalid GRPC Stream's client: not a gRPC client");
             }
             return grpcClient.stream(url, params);
-        }
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = GrpcModule.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -4,6 +4,7 @@ import com.google.protobuf.Descriptors.MethodDescriptor;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.util.JsonFormat;
 import dev.k6j.spi.TagSet;
+import dev.k6j.spi.VuTaskQueue;
 import io.grpc.ClientCall;
 import io.grpc.Metadata;
 import io.grpc.Status;
@@ -43,7 +44,7 @@ public final class GrpcStream {
         this.tags = tags;
         this.metrics = metrics;
         this.types = types;
-        this.queue = new VuTaskQueue(values.vu().eventLoop());
+        this.queue = VuTaskQueue.keepingAlive(values.vu().eventLoop());
         this.call = connection.newCall(DynamicMarshaller.method(method, params.discardResponseMessage()), params.timeout());
         EVENTS.forEach(event -> listeners.put(event, new ArrayList<>()));
     }
@@ -64,7 +65,7 @@ public final class GrpcStream {
             public void onMessage(DynamicMessage message) {
                 metrics.count(values.vu(), metrics.messagesReceived(), tags);
                 String json = discard ? null : JsonMessages.print(message, types);
-                queue.add(() -> fire("data", values.parse(json)));
+                queue.execute(() -> fire("data", values.parse(json)));
                 call.request(1);
             }
 
@@ -72,7 +73,7 @@ public final class GrpcStream {
             public void onClose(Status status, Metadata trailers) {
                 metrics.requestDone(values.vu(), tags, status.getCode().value(), begin);
                 String error = CallResult.errorJson(status, trailers, types);
-                queue.add(() -> closed(status, error));
+                queue.execute(() -> closed(status, error));
             }
         }, params.metadata());
         call.request(1);

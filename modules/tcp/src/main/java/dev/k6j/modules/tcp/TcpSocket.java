@@ -3,6 +3,7 @@ package dev.k6j.modules.tcp;
 import dev.k6j.spi.Metric;
 import dev.k6j.spi.TagSet;
 import dev.k6j.spi.Vu;
+import dev.k6j.spi.VuTaskQueue;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelProgressivePromise;
@@ -15,7 +16,7 @@ import org.graalvm.polyglot.Value;
 /**
  * One {@code Socket}: its ready state, its connection, its counters and its metrics. The glue ({@code tcp.js})
  * calls the exported methods; {@link Dialer} and {@link SocketHandler} report from Netty's threads through
- * {@link VuEvents}, so every handler and promise settles on the VU's thread, in the order things happened.
+ * {@link VuTaskQueue}, so every handler and promise settles on the VU's thread, in the order things happened.
  *
  * <p>Threads: exported methods and the {@code on…} tasks run on the VU's thread; {@code state}, {@code channel} and
  * {@code tags} are also read by Netty threads, hence volatile; the byte counters are atomic.
@@ -37,7 +38,7 @@ public final class TcpSocket {
     private final TcpTransport transport;
     private final Map<String, String> socketTags;
     private final Value deliver;
-    private final VuEvents events;
+    private final VuTaskQueue events;
     private final AtomicLong bytesRead = new AtomicLong();
     private final AtomicLong bytesWritten = new AtomicLong();
 
@@ -58,7 +59,7 @@ public final class TcpSocket {
         this.transport = transport;
         this.socketTags = Map.copyOf(socketTags);
         this.deliver = deliver;
-        this.events = new VuEvents(vu.eventLoop());
+        this.events = new VuTaskQueue(vu.eventLoop());
     }
 
     @HostAccess.Export
@@ -118,7 +119,7 @@ public final class TcpSocket {
                 bytesWritten.addAndGet(bytes.length);
                 emit(metrics.writes(), 1, sampleTags);
                 emit(metrics.dataSent(), bytes.length, sampleTags);
-                events.post(() -> resolve.executeVoid());
+                events.execute(() -> resolve.executeVoid());
             }
 
             @Override
@@ -152,14 +153,14 @@ public final class TcpSocket {
         }
         if (error != null) {
             emit(metrics.errors(), 1, currentTags());
-            events.postFromVu(() -> deliver.execute("error", "destroy", error));
+            events.executeLater(() -> deliver.execute("error", "destroy", error));
         }
         state = ReadyState.DESTROYED;
         Channel open = channel;
         if (open != null) {
             open.close();               // the close event follows from channelInactive, after pending writes fail
         } else {
-            events.postFromVu(this::onClosed);
+            events.executeLater(this::onClosed);
         }
     }
 
@@ -214,7 +215,7 @@ public final class TcpSocket {
     void connected(Channel connection, Value resolve, Value reject) {
         if (state == ReadyState.DESTROYED) {
             connection.close();
-            events.post(() -> {
+            events.execute(() -> {
                 rejection("connect", "socket destroyed while connecting", reject).run();
                 onClosed();
             });
@@ -225,7 +226,7 @@ public final class TcpSocket {
         connection.closeFuture().addListener(f -> emit(metrics.duration(), (System.nanoTime() - connectedAt) / 1e6,
                 tags));
         emit(metrics.sockets(), 1, tags);
-        events.post(() -> {
+        events.execute(() -> {
             if (state != ReadyState.OPENING) {
                 return;
             }
@@ -240,7 +241,7 @@ public final class TcpSocket {
     /** Connecting failed: {@code error}, the promise rejected, the socket back to {@code disconnected}. */
     void connectFailed(String detail, Value reject) {
         emit(metrics.errors(), 1, tags);
-        events.post(() -> {
+        events.execute(() -> {
             if (state == ReadyState.OPENING) {
                 state = ReadyState.DISCONNECTED;
             }
@@ -256,7 +257,7 @@ public final class TcpSocket {
         bytesRead.addAndGet(bytes.length);
         emit(metrics.reads(), 1, tags);
         emit(metrics.dataReceived(), bytes.length, tags);
-        events.post(() -> {
+        events.execute(() -> {
             if (state == ReadyState.OPEN) {
                 deliver.execute("data", null, vu.toJs(bytes));
             }
@@ -265,7 +266,7 @@ public final class TcpSocket {
 
     void idle() {
         emit(metrics.timeouts(), 1, tags);
-        events.post(() -> {
+        events.execute(() -> {
             if (state == ReadyState.OPEN) {
                 deliver.execute("timeout", null, null);
             }
@@ -274,12 +275,12 @@ public final class TcpSocket {
 
     void failed(Throwable cause) {
         emit(metrics.errors(), 1, tags);
-        events.post(() -> deliver.execute("error", "read",
+        events.execute(() -> deliver.execute("error", "read",
                 SocketErrors.message("read", SocketErrors.describe(cause, null, null))));
     }
 
     void inactive() {
-        events.post(this::onClosed);
+        events.execute(this::onClosed);
     }
 
     // ---- VU thread ----
@@ -322,13 +323,13 @@ public final class TcpSocket {
     /** An error found on the VU thread: delivered later even if nothing keeps the iteration alive. */
     private void failNow(String method, String detail, Value reject, TagSet sampleTags) {
         emit(metrics.errors(), 1, sampleTags);
-        events.postFromVu(rejection(method, detail, reject));
+        events.executeLater(rejection(method, detail, reject));
     }
 
     /** An error found on a Netty thread, for a socket that is kept alive. */
     private void fail(String method, String detail, Value reject, TagSet sampleTags) {
         emit(metrics.errors(), 1, sampleTags);
-        events.post(rejection(method, detail, reject));
+        events.execute(rejection(method, detail, reject));
     }
 
     /** Runs the {@code error} handler, then rejects the promise with the same Error. */

@@ -1,30 +1,31 @@
 package dev.k6j.modules.tcp;
 
+import dev.k6j.netty.ClientSslContexts;
+import dev.k6j.netty.SharedEventLoops;
 import io.netty.bootstrap.Bootstrap;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ApplicationProtocolNames;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * What every VU's sockets share: Netty event loops (one per core, daemon threads) that only move bytes, a
- * virtual-thread executor for the blocking part (DNS lookups), and the TLS contexts. One per JVM, made on first use.
+ * What every VU's sockets share: the extensions' shared Netty event loops ({@link SharedEventLoops}), which only
+ * move bytes, a virtual-thread executor for the blocking part (DNS lookups), and the TLS contexts. Like xk6-tcp,
+ * ALPN offers only {@code http/1.1}, so a server never switches a raw socket to HTTP/2 frames. One per JVM, made on
+ * first use.
  */
 final class TcpTransport {
 
     private static volatile TcpTransport shared;
 
-    private final EventLoopGroup group;
     private final ExecutorService blocking;
-    private final ClientTls tls = new ClientTls();
+    private final ClientSslContexts tls = new ClientSslContexts(builder -> builder.applicationProtocolConfig(
+            new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+                    ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                    ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
+                    ApplicationProtocolNames.HTTP_1_1)));
 
     private TcpTransport() {
-        this.group = new MultiThreadIoEventLoopGroup(Math.max(1, Runtime.getRuntime().availableProcessors()),
-                new DefaultThreadFactory("k6j-tcp", true), NioIoHandler.newFactory());
         this.blocking = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("k6j-tcp-dns-", 0).factory());
     }
 
@@ -44,18 +45,14 @@ final class TcpTransport {
 
     /** A bootstrap for one socket. */
     Bootstrap bootstrap() {
-        return new Bootstrap()
-                .group(group)
-                .channel(NioSocketChannel.class)
-                .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 30_000);
+        return SharedEventLoops.bootstrap(30_000);
     }
 
     ExecutorService blocking() {
         return blocking;
     }
 
-    ClientTls tls() {
+    ClientSslContexts tls() {
         return tls;
     }
 }

@@ -1,6 +1,7 @@
 package dev.k6j.modules.websockets;
 
 import dev.k6j.spi.Vu;
+import dev.k6j.spi.VuTaskQueue;
 import java.util.List;
 import java.util.function.Consumer;
 import org.graalvm.polyglot.HostAccess;
@@ -11,7 +12,7 @@ import org.graalvm.polyglot.Value;
  * {@link Connection} to the glue's event dispatcher. The glue ({@code websockets.js}) gives the browser-shaped
  * object (event listeners, {@code binaryType}, Blob, argument checks) and calls the exported methods.
  *
- * <p>Threads: the VU's thread only; Netty's events reach it through {@link VuTasks}.
+ * <p>Threads: the VU's thread only; Netty's events reach it through {@link VuTaskQueue}.
  */
 public final class BrowserSocket implements ConnectionListener {
 
@@ -23,7 +24,7 @@ public final class BrowserSocket implements ConnectionListener {
     private final Vu vu;
     private final Session session;
     private final Value dispatch;
-    private final VuTasks tasks;
+    private final VuTaskQueue tasks;
     private final Consumer<BrowserSocket> onClosed;
     private Connection connection;
     private int readyState = CONNECTING;
@@ -41,7 +42,7 @@ public final class BrowserSocket implements ConnectionListener {
         this.session = session;
         this.dispatch = dispatch;
         this.onClosed = onClosed;
-        this.tasks = new VuTasks(vu.eventLoop());
+        this.tasks = VuTaskQueue.keepingAlive(vu.eventLoop());
     }
 
     void start(WebSocketClient client, ConnectRequest request) {

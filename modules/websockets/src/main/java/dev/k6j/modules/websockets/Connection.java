@@ -1,5 +1,6 @@
 package dev.k6j.modules.websockets;
 
+import dev.k6j.netty.TrafficCounter;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;

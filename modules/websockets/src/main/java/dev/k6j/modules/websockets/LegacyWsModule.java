@@ -1,11 +1,8 @@
 package dev.k6j.modules.websockets;
 
-import dev.k6j.spi.Exports;
-import dev.k6j.spi.JsModule;
-import dev.k6j.spi.ModuleInstance;
+import dev.k6j.spi.GlueModule;
 import dev.k6j.spi.Vu;
 import java.util.List;
-import org.graalvm.polyglot.Source;
 
 /**
  * {@code k6/x/ws}: k6's legacy, blocking {@code k6/ws} API ({@code ws.connect(url, params, socket => ...)}), also
@@ -23,24 +20,16 @@ import org.graalvm.polyglot.Source;
  *
  * <p>Thread-safe: one object per test run; each VU gets its own {@link LegacyWs}.
  */
-public final class LegacyWsModule implements JsModule {
+public final class LegacyWsModule extends GlueModule {
 
-    private final Source glue = Glue.load("ws.js");
     private final WebSocketClient client = new WebSocketClient();
 
-    @Override
-    public String name() {
-        return "k6/x/ws";
+    public LegacyWsModule() {
+        super("k6/x/ws", List.of("k6/ws"), "ws.js");
     }
 
     @Override
-    public List<String> aliases() {
-        return List.of("k6/ws");
-    }
-
-    @Override
-    public ModuleInstance newInstance(Vu vu) {
-        Exports exports = Glue.exports(vu, glue, new LegacyWs(vu, client, WsMetrics.register(vu.metrics())));
-        return () -> exports;
+    protected Object host(Vu vu) {
+        return new LegacyWs(vu, client, WsMetrics.register(vu.metrics()));
     }
 }

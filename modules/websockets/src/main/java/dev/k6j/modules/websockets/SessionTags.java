@@ -2,7 +2,6 @@ package dev.k6j.modules.websockets;
 
 import dev.k6j.spi.TagSet;
 import dev.k6j.spi.Vu;
-import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 
@@ -12,10 +11,6 @@ import java.util.Set;
  * the upgrade {@code status} and {@code subproto}. Immutable.
  */
 final class SessionTags {
-
-    private static final Set<String> DEFAULT_SYSTEM_TAGS = Set.of("proto", "subproto", "status", "method", "url",
-            "name", "group", "check", "error", "error_code", "tls_version", "scenario", "service",
-            "expected_response");
 
     private final Set<String> systemTags;
     private final TagSet tags;
@@ -27,7 +22,7 @@ final class SessionTags {
 
     /** The tags before connecting. VU thread. */
     static SessionTags start(Vu vu, String url, Map<String, String> userTags) {
-        Set<String> system = enabledSystemTags(vu.testRun().options().get("systemTags"));
+        Set<String> system = vu.state().enabledSystemTags();
         TagSet tags = vu.state().tags().withAll(TagSet.of(userTags));
         String name = userTags.get("name");
         SessionTags start = new SessionTags(system, tags);
@@ -46,15 +41,5 @@ final class SessionTags {
 
     private SessionTags withSystem(String name, String value) {
         return systemTags.contains(name) ? new SessionTags(systemTags, tags.with(name, value)) : this;
-    }
-
-    private static Set<String> enabledSystemTags(Object option) {
-        if (option instanceof Collection<?> names) {
-            return Set.copyOf(names.stream().map(String::valueOf).toList());
-        }
-        if (option instanceof String names) {
-            return Set.of(names.split("\\s*,\\s*"));
-        }
-        return DEFAULT_SYSTEM_TAGS;
     }
 }

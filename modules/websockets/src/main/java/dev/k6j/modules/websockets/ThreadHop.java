@@ -3,7 +3,7 @@ package dev.k6j.modules.websockets;
 import java.util.concurrent.Executor;
 
 /**
- * Hands a connection's events from its Netty thread to another thread (the VU's, through {@link VuTasks}, or the
+ * Hands a connection's events from its Netty thread to another thread (the VU's, through {@link dev.k6j.spi.VuTaskQueue}, or the
  * blocking loop of {@code ws.connect}), in order.
  *
  * <p>Threads: called on Netty's event loop; {@code target} runs wherever {@code executor} runs tasks.

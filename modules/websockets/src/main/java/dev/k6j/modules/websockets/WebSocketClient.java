@@ -1,15 +1,12 @@
 package dev.k6j.modules.websockets;
 
+import dev.k6j.netty.ClientSslContexts;
+import dev.k6j.netty.SharedEventLoops;
+import dev.k6j.netty.TrafficCounter;
 import dev.k6j.spi.TlsSettings;
-import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.compression.ZlibCodecFactory;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
@@ -21,12 +18,11 @@ import io.netty.handler.codec.http.websocketx.extensions.compression.PerMessageD
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.NetUtil;
-import io.netty.util.concurrent.DefaultThreadFactory;
 
 /**
  * Opens WebSocket connections for every VU of a test run: TCP connect, TLS for {@code wss://}, the HTTP/1.1 upgrade,
  * then frames. One per {@link WebSocketsModule}/{@link LegacyWsModule} object; the Netty threads are shared by all
- * of them (daemon threads, as many as cores), so a test run leaves nothing to shut down.
+ * the extensions' ({@link SharedEventLoops}), so a test run leaves nothing to shut down.
  *
  * <p>Threads: {@link #connect} from any thread; everything else happens on Netty's event loops.
  */
@@ -37,14 +33,7 @@ final class WebSocketClient {
     private static final int MAX_HANDSHAKE_RESPONSE_BYTES = 1024 * 1024;
     private static final int MAX_FRAME_BYTES = 64 * 1024 * 1024;
 
-    private final TlsContexts tlsContexts = new TlsContexts();
-
-    /** Netty threads for all WebSocket connections of this JVM. */
-    private static final class Threads {
-        static final EventLoopGroup GROUP = new MultiThreadIoEventLoopGroup(
-                Math.max(1, Runtime.getRuntime().availableProcessors()),
-                new DefaultThreadFactory("k6j-websockets", true), NioIoHandler.newFactory());
-    }
+    private final ClientSslContexts tlsContexts = new ClientSslContexts();
 
     /**
      * Starts connecting. Events, including a failure to connect, arrive at {@code listener} on a Netty thread.
@@ -52,17 +41,13 @@ final class WebSocketClient {
      * @throws IllegalArgumentException if the TLS options cannot be used
      */
     Connection connect(ConnectRequest request, TlsSettings tls, ConnectionListener listener) {
-        SslContext sslContext = request.secure() ? tlsContexts.forHost(tls, request.host()) : null;
+        SslContext sslContext = request.secure() ? sslContext(tls, request.host()) : null;
         WebSocketClientHandshaker handshaker = WebSocketClientHandshakerFactory.newHandshaker(request.uri(),
                 WebSocketVersion.V13, request.subprotocols().isEmpty() ? null : String.join(",",
                         request.subprotocols()), true, request.headers(), MAX_FRAME_BYTES);
         TrafficCounter traffic = new TrafficCounter();
         FrameHandler frames = new FrameHandler(handshaker, listener, request.address());
-        ChannelFuture connecting = new Bootstrap()
-                .group(Threads.GROUP)
-                .channel(NioSocketChannel.class)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, DIAL_TIMEOUT_MILLIS)
-                .option(ChannelOption.TCP_NODELAY, true)
+        ChannelFuture connecting = SharedEventLoops.bootstrap(DIAL_TIMEOUT_MILLIS)
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel channel) {
@@ -86,6 +71,14 @@ final class WebSocketClient {
             }
         });
         return new Connection(connecting.channel(), frames, traffic);
+    }
+
+    private SslContext sslContext(TlsSettings tls, String host) {
+        try {
+            return tlsContexts.forHost(tls, host);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("tls: " + e.getMessage(), e);
+        }
     }
 
     private static SslHandler tlsHandler(SslContext context, Channel channel, ConnectRequest request) {

@@ -1,11 +1,8 @@
 package dev.k6j.modules.websockets;
 
-import dev.k6j.spi.Exports;
-import dev.k6j.spi.JsModule;
-import dev.k6j.spi.ModuleInstance;
+import dev.k6j.spi.GlueModule;
 import dev.k6j.spi.Vu;
 import java.util.List;
-import org.graalvm.polyglot.Source;
 
 /**
  * {@code k6/x/websockets}: k6's browser-style {@code k6/websockets} API ({@code WebSocket}, {@code Blob}), also
@@ -22,25 +19,16 @@ import org.graalvm.polyglot.Source;
  *
  * <p>Thread-safe: one object per test run; each VU gets its own {@link WebSocketsApi}.
  */
-public final class WebSocketsModule implements JsModule {
+public final class WebSocketsModule extends GlueModule {
 
-    private final Source glue = Glue.load("websockets.js");
     private final WebSocketClient client = new WebSocketClient();
 
-    @Override
-    public String name() {
-        return "k6/x/websockets";
+    public WebSocketsModule() {
+        super("k6/x/websockets", List.of("k6/websockets", "k6/experimental/websockets"), "websockets.js");
     }
 
     @Override
-    public List<String> aliases() {
-        return List.of("k6/websockets", "k6/experimental/websockets");
-    }
-
-    @Override
-    public ModuleInstance newInstance(Vu vu) {
-        WebSocketsApi api = new WebSocketsApi(vu, client, WsMetrics.register(vu.metrics()));
-        Exports exports = Glue.exports(vu, glue, api);
-        return () -> exports;
+    protected Object host(Vu vu) {
+        return new WebSocketsApi(vu, client, WsMetrics.register(vu.metrics()));
     }
 }

@@ -1,10 +1,10 @@
 package dev.k6j.output.kafka;
 
-import dev.k6j.engine.config.Durations;
 import dev.k6j.output.kafka.KafkaConfig.AuthMechanism;
 import dev.k6j.output.kafka.KafkaConfig.Format;
+import dev.k6j.spi.ConfigValue;
+import dev.k6j.spi.LayeredConfig;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -14,10 +14,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The settings of {@link KafkaConfig} while they are read, source after source, each one overriding what the ones
- * before it set, as xk6-output-kafka's {@code Config.Apply} does. Used by one thread, once.
+ * The settings of {@link KafkaConfig} while they are read, source after source ({@link LayeredConfig}), each one
+ * overriding what the ones before it set, as xk6-output-kafka's {@code Config.Apply} does. Used by one thread, once.
  */
-final class ConfigValues {
+final class ConfigValues extends LayeredConfig {
 
     static final String ENV = "K6_KAFKA_";
     static final String TAGS_AS_FIELDS_ENV = "K6_INFLUXDB_TAGS_AS_FIELDS";
@@ -47,7 +47,8 @@ final class ConfigValues {
     private Duration deliveryTimeout = KafkaConfig.DEFAULT_DELIVERY_TIMEOUT;
 
     /** The {@code --config} file's {@code collectors.kafka} object; an unknown key is an error. */
-    void applyJson(Map<String, Object> json) {
+    @Override
+    public void applyJson(Map<String, Object> json) {
         for (Map.Entry<String, Object> entry : json.entrySet()) {
             if (entry.getValue() != null) { // JSON null: not set, as with Go's null types
                 apply(entry.getKey(), entry.getValue(), "the config file's collectors.kafka");
@@ -56,57 +57,28 @@ final class ConfigValues {
     }
 
     /** The {@code K6_KAFKA_*} variables and {@code K6_INFLUXDB_TAGS_AS_FIELDS}, as envconfig reads them. */
-    void applyEnvironment(Map<String, String> env) {
-        String value;
-        if ((value = env.get(ENV + "BROKERS")) != null && !value.isBlank()) {
-            brokers = list(value);
-        }
-        if ((value = env.get(ENV + "TOPIC")) != null) {
-            topic = value;
-        }
-        if ((value = env.get(ENV + "FORMAT")) != null) {
-            format = value;
-        }
-        if ((value = env.get(ENV + "AUTH_MECHANISM")) != null) {
-            authMechanism = value;
-        }
-        if ((value = env.get(ENV + "SASL_USER")) != null) {
-            user = value;
-        }
-        if ((value = env.get(ENV + "SASL_PASSWORD")) != null) {
-            password = value;
-        }
-        if ((value = env.get(ENV + "SSL")) != null) {
-            ssl = bool(value, ENV + "SSL");
-        }
-        if ((value = env.get(ENV + "INSECURE_SKIP_TLS_VERIFY")) != null) {
-            insecureSkipTlsVerify = bool(value, ENV + "INSECURE_SKIP_TLS_VERIFY");
-        }
-        if ((value = env.get(ENV + "PUSH_INTERVAL")) != null) {
-            pushInterval = duration(value, ENV + "PUSH_INTERVAL");
-        }
-        if ((value = env.get(ENV + "LOG_ERROR")) != null) {
-            logError = bool(value, ENV + "LOG_ERROR");
-        }
-        if ((value = env.get(ENV + "VERSION")) != null) {
-            version = value;
-        }
-        if ((value = env.get(ENV + "COMPRESSION")) != null) {
-            compression = value;
-        }
-        if ((value = env.get(ENV + "ACKS")) != null) {
-            acks = value;
-        }
-        if ((value = env.get(ENV + "DELIVERY_TIMEOUT")) != null) {
-            deliveryTimeout = duration(value, ENV + "DELIVERY_TIMEOUT");
-        }
-        if ((value = env.get(TAGS_AS_FIELDS_ENV)) != null && !value.isBlank()) {
-            tagsAsFields = list(value);
-        }
+    @Override
+    public void applyEnvironment(Map<String, String> env) {
+        fromEnvironment(env, ENV + "BROKERS", v -> brokers = v.list().isEmpty() ? brokers : v.list());
+        fromEnvironment(env, ENV + "TOPIC", v -> topic = v.text());
+        fromEnvironment(env, ENV + "FORMAT", v -> format = v.text());
+        fromEnvironment(env, ENV + "AUTH_MECHANISM", v -> authMechanism = v.text());
+        fromEnvironment(env, ENV + "SASL_USER", v -> user = v.text());
+        fromEnvironment(env, ENV + "SASL_PASSWORD", v -> password = v.text());
+        fromEnvironment(env, ENV + "SSL", v -> ssl = v.bool());
+        fromEnvironment(env, ENV + "INSECURE_SKIP_TLS_VERIFY", v -> insecureSkipTlsVerify = v.bool());
+        fromEnvironment(env, ENV + "PUSH_INTERVAL", v -> pushInterval = v.duration());
+        fromEnvironment(env, ENV + "LOG_ERROR", v -> logError = v.bool());
+        fromEnvironment(env, ENV + "VERSION", v -> version = v.text());
+        fromEnvironment(env, ENV + "COMPRESSION", v -> compression = v.text());
+        fromEnvironment(env, ENV + "ACKS", v -> acks = v.text());
+        fromEnvironment(env, ENV + "DELIVERY_TIMEOUT", v -> deliveryTimeout = v.duration());
+        fromEnvironment(env, TAGS_AS_FIELDS_ENV, v -> tagsAsFields = v.list().isEmpty() ? tagsAsFields : v.list());
     }
 
     /** The {@code --out kafka=<argument>}: xk6's {@code key=value,…} form ({@link OutArgument}). */
-    void applyArgument(String argument) {
+    @Override
+    public void applyArgument(String argument) {
         OutArgument.parse(argument).forEach((key, value) -> apply(key, value, "--out kafka"));
     }
 
@@ -198,45 +170,21 @@ final class ConfigValues {
     }
 
     private static String text(Object value, String where) {
-        if (value instanceof List<?> || value instanceof Map<?, ?>) {
-            throw new IllegalArgumentException(where + " must be a single value, not " + value);
-        }
-        return String.valueOf(value);
+        return new ConfigValue(where, value).text();
     }
 
     /** A boolean as Go's {@code strconv.ParseBool} reads it, or a JSON boolean. */
     private static boolean bool(Object value, String where) {
-        if (value instanceof Boolean b) {
-            return b;
-        }
-        Boolean parsed = GoBools.parse(String.valueOf(value).strip());
-        if (parsed == null) {
-            throw new IllegalArgumentException(where + " must be true or false, not '" + value + "'");
-        }
-        return parsed;
+        return new ConfigValue(where, value).bool();
     }
 
-    /** A Go duration ({@code 500ms}, {@code 1s}); in JSON a number means milliseconds. */
+    /** A duration as k6 reads it ({@code 500ms}, {@code 1s}); in JSON a number means milliseconds. */
     private static Duration duration(Object value, String where) {
-        try {
-            return Durations.parse(value, where);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(where + " '" + value + "' is not a duration: write it like 1s, 500ms"
-                    + " or 1m30s", e);
-        }
+        return new ConfigValue(where, value).duration();
     }
 
     /** A list: a JSON array or {@code {a,b}}, or text with the items separated by commas (as envconfig splits it). */
     private static List<String> list(Object value) {
-        List<String> items = new ArrayList<>();
-        if (value instanceof List<?> list) {
-            list.forEach(item -> items.add(String.valueOf(item).strip()));
-        } else {
-            for (String item : String.valueOf(value).split(",")) {
-                items.add(item.strip());
-            }
-        }
-        items.removeIf(String::isEmpty);
-        return items;
+        return new ConfigValue("list", value).list();
     }
 }

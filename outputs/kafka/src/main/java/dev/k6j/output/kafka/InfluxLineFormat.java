@@ -1,6 +1,7 @@
 package dev.k6j.output.kafka;
 
 import dev.k6j.output.kafka.TagsAsFields.Kind;
+import dev.k6j.spi.GoValues;
 import dev.k6j.spi.Sample;
 import dev.k6j.spi.TagSet;
 import java.math.BigDecimal;
@@ -80,8 +81,7 @@ final class InfluxLineFormat implements RecordFormat {
                 case INT -> Long.parseLong(text);
                 case FLOAT -> Double.parseDouble(text);
                 case BOOL -> {
-                    Boolean parsed = GoBools.parse(text);
-                    yield parsed == null ? text : parsed;
+                    yield GoValues.parseBool(text).<Object>map(b -> b).orElse(text);
                 }
             };
         } catch (NumberFormatException e) {

@@ -100,9 +100,7 @@ public record KafkaConfig(
      */
     public static KafkaConfig from(OutputParams params) {
         ConfigValues values = new ConfigValues();
-        values.applyJson(params.jsonConfig());
-        values.applyEnvironment(params.environment());
-        values.applyArgument(params.configArgument());
+        values.apply(params);
         return values.toConfig();
     }
 

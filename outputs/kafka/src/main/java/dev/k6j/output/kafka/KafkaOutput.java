@@ -1,13 +1,10 @@
 package dev.k6j.output.kafka;
 
-import dev.k6j.spi.Output;
-import dev.k6j.spi.PeriodicFlusher;
+import dev.k6j.spi.BufferedOutput;
 import dev.k6j.spi.Sample;
-import dev.k6j.spi.SampleBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -18,10 +15,10 @@ import org.apache.kafka.common.errors.TimeoutException;
  * {@code --out kafka}: every sample as one record (no key) on a Kafka topic, in k6's JSON {@code Point} form or as
  * InfluxDB line protocol ({@link RecordFormat}).
  *
- * <p>Delivery: samples wait in a {@link SampleBuffer} (adding never blocks the engine); every push interval the
- * flusher encodes them and hands them to an idempotent, batching, compressing producer ({@link ClientProperties}),
+ * <p>Delivery ({@link BufferedOutput}): samples wait in a buffer (adding never blocks the engine); every push
+ * interval the flusher encodes them and hands them to an idempotent, batching, compressing producer ({@link ClientProperties}),
  * which retries each record until the delivery timeout; the producer's acknowledgements and failures are counted
- * in a {@link DeliveryReport}. If the producer cannot take a record within its {@code max.block.ms} (no metadata,
+ * in a {@link KafkaReport}. If the producer cannot take a record within its {@code max.block.ms} (no metadata,
  * buffer full), the rest of that flush counts as failed instead of stalling on every record. {@link #stop()} sends
  * what is left, waits for the acknowledgements for at most the delivery timeout, and says in one line how many
  * samples were delivered and how many failed.
@@ -30,7 +27,7 @@ import org.apache.kafka.common.errors.TimeoutException;
  * ingester thread; sends on the flusher's thread (the last on the stopping thread); acknowledgements on the
  * producer's I/O thread.
  */
-public final class KafkaOutput implements Output {
+public final class KafkaOutput extends BufferedOutput {
 
     /** The longest the start check waits for the brokers. */
     static final Duration START_CHECK_TIMEOUT = Duration.ofSeconds(10);
@@ -44,19 +41,13 @@ public final class KafkaOutput implements Output {
     private static final java.util.logging.Logger KAFKA_CLIENT_LOG = quietKafkaClient();
 
     private final KafkaConfig config;
-    private final System.Logger log;
     private final RecordFormat format;
-    private final SampleBuffer buffer = new SampleBuffer();
-    private final DeliveryReport report = new DeliveryReport();
-    private final AtomicBoolean started = new AtomicBoolean();
-    private final AtomicBoolean stopped = new AtomicBoolean();
+    private final KafkaReport report;
     private final StringBuilder text = new StringBuilder(256); // the flushing thread's only
 
-    private volatile boolean stopping;
     private volatile boolean failing;
     private volatile int failuresLogged;
     private Producer<byte[], byte[]> producer;
-    private PeriodicFlusher flusher;
 
     public KafkaOutput(KafkaConfig config, System.Logger log) {
         this(config, log, RecordFormat.of(config));
@@ -64,9 +55,14 @@ public final class KafkaOutput implements Output {
 
     /** An output writing its records with {@code format} (tests make encoding slow with it). */
     KafkaOutput(KafkaConfig config, System.Logger log, RecordFormat format) {
+        this(config, log, format, new KafkaReport());
+    }
+
+    private KafkaOutput(KafkaConfig config, System.Logger log, RecordFormat format, KafkaReport report) {
+        super(KafkaOutputFactory.NAME, config.pushInterval(), log, report);
         this.config = config;
-        this.log = log;
         this.format = format;
+        this.report = report;
     }
 
     @Override
@@ -77,13 +73,10 @@ public final class KafkaOutput implements Output {
 
     /**
      * Checks the brokers and the topic (bounded: an unreachable broker or a missing topic stops the run here with
-     * one line), then starts the producer and the flusher.
+     * one line), then starts the producer.
      */
     @Override
-    public void start() {
-        if (stopped.get() || !started.compareAndSet(false, true)) {
-            return;
-        }
+    protected void open() {
         Duration checkTimeout = config.deliveryTimeout().compareTo(START_CHECK_TIMEOUT) < 0
                 ? config.deliveryTimeout() : START_CHECK_TIMEOUT;
         BrokerCheck.Topic topic = BrokerCheck.run(config, checkTimeout);
@@ -91,7 +84,6 @@ public final class KafkaOutput implements Output {
         if (topic == BrokerCheck.Topic.MISSING) {
             awaitTopicCreation();
         }
-        flusher = PeriodicFlusher.start(config.pushInterval(), this::flush, "k6j-output-kafka");
     }
 
     /** The brokers may create a missing topic on first use (auto.create.topics.enable); else it is an error. */
@@ -104,30 +96,31 @@ public final class KafkaOutput implements Output {
         }
     }
 
+    /** Sends what the producer holds and waits for the acknowledgements within the delivery timeout. */
     @Override
-    public void addMetricSamples(List<Sample> samples) {
-        if (!stopping) {
-            buffer.add(samples);
-        }
+    protected void close() {
+        // what is still out after the timeout fails
+        producer.close(config.deliveryTimeout());
     }
 
-    /** Sends what is left, waits for acknowledgements within the delivery timeout, and reports. Safe twice. */
     @Override
-    public void stop() {
-        if (!stopped.compareAndSet(false, true) || flusher == null) {
-            return; // never started, or its start failed (and cleaned up after itself)
-        }
-        stopping = true;
-        flusher.stop(); // ends the schedule, then one last flush on this thread
-        // close() sends what the producer holds and waits for it; what is still out after the timeout fails
-        producer.close(config.deliveryTimeout());
-        String line = KafkaOutputFactory.NAME + ": " + report.summary(config.topic(), config.format().text());
-        log.log(report.complete() ? System.Logger.Level.INFO : System.Logger.Level.WARNING, line);
-        if (report.received() > 0 && report.delivered() == 0) {
-            log.log(System.Logger.Level.ERROR, KafkaOutputFactory.NAME + " delivered nothing: none of the "
-                    + report.received() + " samples reached topic '" + config.topic() + "' (last failure: "
-                    + (report.lastFailure() != null ? report.lastFailure() : "no broker acknowledged them") + ")");
-        }
+    protected String destination() {
+        return "topic '" + config.topic() + "'";
+    }
+
+    @Override
+    protected String summary() {
+        return report.summary(config.topic(), config.format().text());
+    }
+
+    @Override
+    protected System.Logger.Level summaryLevel() {
+        return report.complete() ? System.Logger.Level.INFO : System.Logger.Level.WARNING;
+    }
+
+    @Override
+    protected String noFailureReason() {
+        return "no broker acknowledged them";
     }
 
     private static java.util.logging.Logger quietKafkaClient() {
@@ -137,18 +130,18 @@ public final class KafkaOutput implements Output {
     }
 
     /** What was delivered and what failed so far; for tests and the benchmark. */
-    DeliveryReport report() {
+    @Override
+    public KafkaReport report() {
         return report;
     }
 
-    private void flush() {
-        List<Sample> samples = buffer.drain();
-        report.countReceived(samples.size());
+    @Override
+    protected void deliver(List<Sample> samples, boolean last) {
         boolean stalled = false;
         String stallReason = null;
         for (Sample sample : samples) {
             if (stalled) {
-                report.countFailed(stallReason);
+                report.failed(1, stallReason);
                 continue;
             }
             text.setLength(0);
@@ -185,7 +178,7 @@ public final class KafkaOutput implements Output {
     }
 
     private void delivered() {
-        report.countDelivered();
+        report.delivered(1);
         if (failing) {
             failing = false;
             if (config.logError()) {
@@ -196,7 +189,7 @@ public final class KafkaOutput implements Output {
 
     private void failed(Exception error) {
         String reason = error.getClass().getSimpleName() + ": " + error.getMessage();
-        report.countFailed(reason);
+        report.failed(1, reason);
         if (!failing) {
             failing = true;
             if (config.logError() && failuresLogged < FAILURES_LOGGED) {

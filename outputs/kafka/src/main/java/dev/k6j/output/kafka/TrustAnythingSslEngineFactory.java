@@ -1,7 +1,6 @@
 package dev.k6j.output.kafka;
 
-import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
-import java.security.GeneralSecurityException;
+import dev.k6j.spi.TrustEverything;
 import java.security.KeyStore;
 import java.util.Map;
 import java.util.Set;
@@ -12,7 +11,7 @@ import org.apache.kafka.common.security.auth.SslEngineFactory;
 /**
  * {@code insecureSkipTLSVerify=true}: TLS to the brokers without checking their certificates or host names, as
  * Go's {@code InsecureSkipVerify} does. The Kafka client has no such switch, so the producer is given this engine
- * factory instead of its own; the trust manager is Netty's insecure one, which the engine ships. Client side
+ * factory instead of its own; the trust manager is the SPI's {@link TrustEverything}. Client side
  * only. Created and called by the Kafka client's threads.
  */
 public final class TrustAnythingSslEngineFactory implements SslEngineFactory {
@@ -21,12 +20,7 @@ public final class TrustAnythingSslEngineFactory implements SslEngineFactory {
 
     @Override
     public void configure(Map<String, ?> configs) {
-        try {
-            context = SSLContext.getInstance("TLS");
-            context.init(null, InsecureTrustManagerFactory.INSTANCE.getTrustManagers(), null);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("could not set up TLS without verification: " + e.getMessage(), e);
-        }
+        context = TrustEverything.clientContext();
     }
 
     @Override

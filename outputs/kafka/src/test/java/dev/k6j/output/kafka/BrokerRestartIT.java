@@ -78,7 +78,7 @@ class BrokerRestartIT {
         };
         logger.addHandler(capture);
         KafkaOutputFactory factory = new KafkaOutputFactory();
-        dev.k6j.spi.Output output = factory.create(dev.k6j.engine.output.OutputTestKit.params(factory,
+        dev.k6j.spi.Output output = factory.create(dev.k6j.testkit.OutputTestKit.params(factory,
                 "brokers=" + KAFKA.bootstrapServers() + ",topic=" + topic + ",pushInterval=200ms,deliveryTimeout=2s",
                 java.util.Map.of(), java.util.Map.of(), work, System.out));
         try {
@@ -91,7 +91,7 @@ class BrokerRestartIT {
                 }
             });
             Thread.sleep(2000);
-            output.addMetricSamples(dev.k6j.engine.output.OutputTestKit.samples(0, 20));
+            output.addMetricSamples(dev.k6j.testkit.OutputTestKit.samples(0, 20));
             output.stop();
             down.get(30, TimeUnit.SECONDS);
         } finally {

@@ -82,7 +82,7 @@ class KafkaCliTest {
     @Test
     void anOutputWhoseStartFailedStopsQuietly() throws Exception {
         KafkaOutputFactory factory = new KafkaOutputFactory();
-        dev.k6j.spi.Output output = factory.create(dev.k6j.engine.output.OutputTestKit.params(factory,
+        dev.k6j.spi.Output output = factory.create(dev.k6j.testkit.OutputTestKit.params(factory,
                 "brokers=" + KAFKA.bootstrapServers() + ",topic=missing,deliveryTimeout=1s", java.util.Map.of(),
                 java.util.Map.of(), Path.of("."), System.out));
 

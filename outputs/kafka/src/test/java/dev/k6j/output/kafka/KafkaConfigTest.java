@@ -3,10 +3,10 @@ package dev.k6j.output.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.k6j.engine.output.OutputTestKit;
 import dev.k6j.output.kafka.KafkaConfig.AuthMechanism;
 import dev.k6j.output.kafka.KafkaConfig.Format;
 import dev.k6j.output.kafka.TagsAsFields.Kind;
+import dev.k6j.testkit.OutputTestKit;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.k6j.output.kafka;
 
-import dev.k6j.engine.output.OutputTestKit.Delivered;
+import dev.k6j.testkit.OutputTestKit.Delivered;
 import java.util.List;
 
 /** The output contract again, in the InfluxDB line-protocol format: every line parses and carries its value. */

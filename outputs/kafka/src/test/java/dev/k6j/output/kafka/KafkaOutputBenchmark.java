@@ -1,8 +1,8 @@
 package dev.k6j.output.kafka;
 
-import dev.k6j.engine.output.OutputTestKit;
 import dev.k6j.spi.Output;
 import dev.k6j.spi.Sample;
+import dev.k6j.testkit.OutputTestKit;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -51,7 +51,7 @@ public final class KafkaOutputBenchmark {
         long added = System.nanoTime();
         ((Output) output).stop();
         long stopped = System.nanoTime();
-        DeliveryReport report = output.report();
+        KafkaReport report = output.report();
         double seconds = (stopped - began) / 1e9;
         System.out.printf(Locale.ROOT, "%-8s %,10d samples: %,9.0f samples/s end to end (%.2f s, of which stop()"
                         + " %.2f s); addMetricSamples %.1f ns/sample; %s; topic holds %,d records%n", format, count,

@@ -1,10 +1,10 @@
 package dev.k6j.output.kafka;
 
-import dev.k6j.engine.output.OutputContract;
-import dev.k6j.engine.output.OutputTestKit.BlockingStream;
-import dev.k6j.engine.output.OutputTestKit.Delivered;
 import dev.k6j.spi.Output;
 import dev.k6j.spi.OutputFactory;
+import dev.k6j.testkit.OutputContract;
+import dev.k6j.testkit.OutputTestKit.BlockingStream;
+import dev.k6j.testkit.OutputTestKit.Delivered;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -49,7 +49,7 @@ class KafkaOutputContractTest extends OutputContract {
 
     @Override
     protected Output slowDelivery(BlockingStream blocking) {
-        KafkaConfig config = KafkaConfig.from(dev.k6j.engine.output.OutputTestKit.params(factory(), argument(),
+        KafkaConfig config = KafkaConfig.from(dev.k6j.testkit.OutputTestKit.params(factory(), argument(),
                 jsonConfig(), environment(), workingDirectory, System.out));
         RecordFormat format = RecordFormat.of(config);
         return new KafkaOutput(config, System.getLogger("k6j.output.kafka"), (out, sample) -> {

@@ -2,7 +2,7 @@ package dev.k6j.output.kafka;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.k6j.engine.output.OutputTestKit.Delivered;
+import dev.k6j.testkit.OutputTestKit.Delivered;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,10 +1,11 @@
 package dev.k6j.output.prometheus;
 
+import dev.k6j.spi.ConfigValue;
+import dev.k6j.spi.LayeredConfig;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,10 +15,10 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The settings of {@link PrometheusConfig} while they are read, source after source, each one overriding what the
- * ones before it set, as k6's {@code Config.Apply} does. Used by one thread, once.
+ * The settings of {@link PrometheusConfig} while they are read, source after source ({@link LayeredConfig}), each
+ * one overriding what the ones before it set, as k6's {@code Config.Apply} does. Used by one thread, once.
  */
-final class ConfigValues {
+final class ConfigValues extends LayeredConfig {
 
     static final String ENV = "K6_PROMETHEUS_RW_";
 
@@ -49,7 +50,8 @@ final class ConfigValues {
     }
 
     /** The {@code --config} file's section: k6's JSON keys; an unknown key is an error. */
-    void applyJson(Map<String, Object> json) {
+    @Override
+    public void applyJson(Map<String, Object> json) {
         for (Map.Entry<String, Object> entry : json.entrySet()) {
             String key = entry.getKey();
             Object value = entry.getValue();
@@ -72,7 +74,7 @@ final class ConfigValues {
                 case "clientCertificate" -> clientCertificate = text(value);
                 case "clientCertificateKey" -> clientCertificateKey = text(value);
                 case "bearerToken" -> bearerToken = text(value);
-                case "pushInterval" -> pushInterval = GoDurations.fromJson(value, where);
+                case "pushInterval" -> pushInterval = new ConfigValue(where, value).duration();
                 case "trendAsNativeHistogram" -> trendAsNativeHistogram = bool(value, where);
                 case "trendStats" -> trendStats = list(value);
                 case "staleMarkers" -> staleMarkers = bool(value, where);
@@ -85,63 +87,32 @@ final class ConfigValues {
     }
 
     /** The {@code K6_PROMETHEUS_RW_*} variables, as k6 reads them. */
-    void applyEnvironment(Map<String, String> env) {
-        String value;
-        if ((value = env.get(ENV + "SERVER_URL")) != null) {
-            url = value;
-        }
-        if ((value = env.get(ENV + "INSECURE_SKIP_TLS_VERIFY")) != null) {
-            insecureSkipTlsVerify = bool(value, ENV + "INSECURE_SKIP_TLS_VERIFY");
-        }
+    @Override
+    public void applyEnvironment(Map<String, String> env) {
+        fromEnvironment(env, ENV + "SERVER_URL", v -> url = v.text());
+        fromEnvironment(env, ENV + "INSECURE_SKIP_TLS_VERIFY", v -> insecureSkipTlsVerify = v.bool());
         // k6's code reads _TLS_MINIMUM_VERSION and its docs name _TLS_MIN_VERSION: both work, the code's name wins
-        if ((value = env.get(ENV + "TLS_MIN_VERSION")) != null) {
-            tlsMinVersion = value;
-        }
-        if ((value = env.get(ENV + "TLS_MINIMUM_VERSION")) != null) {
-            tlsMinVersion = value;
-        }
-        if ((value = env.get(ENV + "USERNAME")) != null) {
-            username = value;
-        }
-        if ((value = env.get(ENV + "PASSWORD")) != null) {
-            password = value;
-        }
-        if ((value = env.get(ENV + "CLIENT_CERTIFICATE")) != null) {
-            clientCertificate = value;
-        }
-        if ((value = env.get(ENV + "CLIENT_CERTIFICATE_KEY")) != null) {
-            clientCertificateKey = value;
-        }
-        if ((value = env.get(ENV + "BEARER_TOKEN")) != null) {
-            bearerToken = value;
-        }
-        if ((value = env.get(ENV + "PUSH_INTERVAL")) != null) {
-            pushInterval = GoDurations.parse(value, ENV + "PUSH_INTERVAL");
-        }
-        if ((value = env.get(ENV + "TREND_AS_NATIVE_HISTOGRAM")) != null) {
-            trendAsNativeHistogram = bool(value, ENV + "TREND_AS_NATIVE_HISTOGRAM");
-        }
-        if ((value = env.get(ENV + "TREND_STATS")) != null) {
-            trendStats = list(value);
-        }
-        if ((value = env.get(ENV + "STALE_MARKERS")) != null) {
-            staleMarkers = bool(value, ENV + "STALE_MARKERS");
-        }
-        if ((value = env.get(ENV + "SIGV4_REGION")) != null) {
-            sigV4.put("sigV4Region", value);
-        }
-        if ((value = env.get(ENV + "SIGV4_ACCESS_KEY")) != null) {
-            sigV4.put("sigV4AccessKey", value);
-        }
-        if ((value = env.get(ENV + "SIGV4_SECRET_KEY")) != null) {
-            sigV4.put("sigV4SecretKey", value);
-        }
+        fromEnvironment(env, ENV + "TLS_MIN_VERSION", v -> tlsMinVersion = v.text());
+        fromEnvironment(env, ENV + "TLS_MINIMUM_VERSION", v -> tlsMinVersion = v.text());
+        fromEnvironment(env, ENV + "USERNAME", v -> username = v.text());
+        fromEnvironment(env, ENV + "PASSWORD", v -> password = v.text());
+        fromEnvironment(env, ENV + "CLIENT_CERTIFICATE", v -> clientCertificate = v.text());
+        fromEnvironment(env, ENV + "CLIENT_CERTIFICATE_KEY", v -> clientCertificateKey = v.text());
+        fromEnvironment(env, ENV + "BEARER_TOKEN", v -> bearerToken = v.text());
+        fromEnvironment(env, ENV + "PUSH_INTERVAL", v -> pushInterval = v.duration());
+        fromEnvironment(env, ENV + "TREND_AS_NATIVE_HISTOGRAM", v -> trendAsNativeHistogram = v.bool());
+        fromEnvironment(env, ENV + "TREND_STATS", v -> trendStats = v.list());
+        fromEnvironment(env, ENV + "STALE_MARKERS", v -> staleMarkers = v.bool());
+        fromEnvironment(env, ENV + "SIGV4_REGION", v -> sigV4.put("sigV4Region", v.text()));
+        fromEnvironment(env, ENV + "SIGV4_ACCESS_KEY", v -> sigV4.put("sigV4AccessKey", v.text()));
+        fromEnvironment(env, ENV + "SIGV4_SECRET_KEY", v -> sigV4.put("sigV4SecretKey", v.text()));
         new TreeMap<>(env).forEach((name, headerValue) -> {
             if (name.startsWith(ENV + "HEADERS_") && name.length() > (ENV + "HEADERS_").length()) {
                 headers.put(name.substring((ENV + "HEADERS_").length()), headerValue);
             }
         });
-        if ((value = env.get(ENV + "HTTP_HEADERS")) != null) {
+        String value = env.get(ENV + "HTTP_HEADERS");
+        if (value != null) {
             for (String pair : value.split(",", -1)) {
                 String[] parts = pair.split(":", -1);
                 if (parts.length != 2) {
@@ -160,7 +131,8 @@ final class ConfigValues {
      * {@code trendAsNativeHistogram}, {@code staleMarkers}, {@code clientCertificate},
      * {@code clientCertificateKey}, {@code headers.<Name>}). k6 itself ignores the argument; k6j reads it.
      */
-    void applyArgument(String argument) {
+    @Override
+    public void applyArgument(String argument) {
         String text = argument == null ? "" : argument.strip();
         if (text.isEmpty()) {
             return;
@@ -187,7 +159,7 @@ final class ConfigValues {
                 case "username" -> username = value;
                 case "password" -> password = value;
                 case "bearerToken" -> bearerToken = value;
-                case "pushInterval" -> pushInterval = GoDurations.parse(value, where);
+                case "pushInterval" -> pushInterval = new ConfigValue(where, value).duration();
                 case "trendAsNativeHistogram" -> trendAsNativeHistogram = bool(value, where);
                 case "staleMarkers" -> staleMarkers = bool(value, where);
                 case "clientCertificate" -> clientCertificate = value;
@@ -255,28 +227,11 @@ final class ConfigValues {
 
     /** A boolean as Go's {@code strconv.ParseBool} reads it, or a JSON boolean. */
     private static boolean bool(Object value, String where) {
-        if (value instanceof Boolean b) {
-            return b;
-        }
-        return switch (String.valueOf(value).strip()) {
-            case "1", "t", "T", "true", "TRUE", "True" -> true;
-            case "0", "f", "F", "false", "FALSE", "False" -> false;
-            default -> throw new IllegalArgumentException(where + " must be true or false, not '" + value + "'");
-        };
+        return new ConfigValue(where, value).bool();
     }
 
     /** A list: a JSON array, or text with the items separated by commas (as envconfig splits it). */
     private static List<String> list(Object value) {
-        List<String> items = new ArrayList<>();
-        if (value instanceof List<?> list) {
-            list.forEach(item -> items.add(String.valueOf(item)));
-        } else {
-            for (String item : String.valueOf(value).split(",")) {
-                if (!item.isBlank()) {
-                    items.add(item.strip());
-                }
-            }
-        }
-        return items;
+        return new ConfigValue("trendStats", value).list();
     }
 }

@@ -80,9 +80,7 @@ public record PrometheusConfig(
      */
     public static PrometheusConfig from(OutputParams params) {
         ConfigValues values = ConfigValues.defaults();
-        values.applyJson(params.jsonConfig());
-        values.applyEnvironment(params.environment());
-        values.applyArgument(params.configArgument());
+        values.apply(params);
         return values.toConfig(params.workingDirectory());
     }
 }

@@ -1,21 +1,18 @@
 package dev.k6j.output.prometheus;
 
 import dev.k6j.output.prometheus.prompb.Types;
-import dev.k6j.spi.Output;
-import dev.k6j.spi.PeriodicFlusher;
+import dev.k6j.spi.BufferedOutput;
 import dev.k6j.spi.Sample;
-import dev.k6j.spi.SampleBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code --out experimental-prometheus-rw}: every push interval, the series changed since the last push, with their
  * cumulative values (see {@link PrometheusMapping}), to a Prometheus remote-write endpoint.
  *
- * <p>Delivery: samples wait in a {@link SampleBuffer} (adding never blocks the engine); every push interval the
- * flusher folds them into the {@link SeriesTable} and pushes what changed, in requests of at most
+ * <p>Delivery ({@link BufferedOutput}): samples wait in a buffer (adding never blocks the engine); every push
+ * interval the flusher folds them into the {@link SeriesTable} and pushes what changed, in requests of at most
  * {@value #MAX_SERIES_PER_REQUEST} series. A push that fails (no connection, time-out, 5xx, 429) is retried with
  * back-off within the push interval ({@link Retries}); what still fails is pushed again next time or replaced by
  * newer values, so a later push makes up for it. A refused push (other 4xx) is not retried. On {@link #stop()},
@@ -25,7 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Threads: {@link #start} and {@link #stop} on the engine's runner thread; {@link #addMetricSamples} on its
  * ingester thread; pushes on the flusher's thread, the last one on the stopping thread after the flusher ended.
  */
-public final class PrometheusOutput implements Output {
+public final class PrometheusOutput extends BufferedOutput {
 
     /** The most series in one request. */
     static final int MAX_SERIES_PER_REQUEST = 5_000;
@@ -33,24 +30,23 @@ public final class PrometheusOutput implements Output {
     private static final Duration MAX_FINAL_BUDGET = Duration.ofSeconds(30);
 
     private final PrometheusConfig config;
-    private final System.Logger log;
-    private final SampleBuffer buffer = new SampleBuffer();
     private final SeriesTable table;
-    private final DeliveryReport report = new DeliveryReport();
+    private final PushReport report;
     private final Retries retries;
-    private final AtomicBoolean started = new AtomicBoolean();
-    private final AtomicBoolean stopped = new AtomicBoolean();
 
-    private volatile boolean stopping;
     private RemoteWriteClient client;
-    private PeriodicFlusher flusher;
     private boolean failing;
     private boolean warnedSlow;
     private int refusalsLogged;
 
     public PrometheusOutput(PrometheusConfig config, System.Logger log) {
+        this(config, log, new PushReport());
+    }
+
+    private PrometheusOutput(PrometheusConfig config, System.Logger log, PushReport report) {
+        super(PrometheusOutputFactory.NAME, config.pushInterval(), log, report);
         this.config = config;
-        this.log = log;
+        this.report = report;
         this.table = new SeriesTable(new PrometheusMapping(config.trendStats(), config.trendAsNativeHistogram()));
         this.retries = Retries.standard(config.requestTimeout());
     }
@@ -60,59 +56,60 @@ public final class PrometheusOutput implements Output {
         return PrometheusOutputFactory.NAME + " (" + config.url() + ")";
     }
 
-    /** Sets up the HTTP client (a client certificate that cannot be read stops the run here) and starts pushing. */
+    /** Sets up the HTTP client (a client certificate that cannot be read stops the run here). */
     @Override
-    public void start() {
-        if (stopped.get() || !started.compareAndSet(false, true)) {
-            return;
-        }
+    protected void open() {
         client = new RemoteWriteClient(config);
         RemoteWriteClient.encode(List.of()); // loads protobuf and snappy's native code now, not in the first push
-        flusher = PeriodicFlusher.start(config.pushInterval(), this::flush, "k6j-output-prometheus-rw");
     }
 
+    /** After the last push: marks the series stale if asked, closes the client, and counts what was lost. */
     @Override
-    public void addMetricSamples(List<Sample> samples) {
-        if (!stopping) {
-            buffer.add(samples);
-        }
-    }
-
-    /** Pushes what is left, marks the series stale if asked, reports, and closes the client. Safe to call twice. */
-    @Override
-    public void stop() {
-        if (!stopped.compareAndSet(false, true) || !started.get()) {
-            return;
-        }
-        stopping = true;
-        flusher.stop(); // ends the schedule, then one last flush on this thread
+    protected void close() {
         String lostReason = failing ? report.lastFailure() : "";
         if (config.staleMarkers()) {
             pushStaleMarkers();
         }
         client.close();
         report.finish(table.superseded(), table.unsent(), lostReason);
-        String line = PrometheusOutputFactory.NAME + ": " + report.summary(config.url().toString(),
-                table.seriesCount());
-        log.log(report.dropped() > 0 ? System.Logger.Level.WARNING : System.Logger.Level.INFO, line);
-        if (report.received() > 0 && report.delivered() == 0) {
-            log.log(System.Logger.Level.ERROR, PrometheusOutputFactory.NAME + " delivered nothing: none of the "
-                    + report.received() + " k6j samples reached " + config.url() + " (last failure: "
-                    + (report.lastFailure() != null ? report.lastFailure() : "the endpoint refused them") + ")");
-        }
+    }
+
+    @Override
+    protected String destination() {
+        return config.url().toString();
+    }
+
+    @Override
+    protected String summary() {
+        return report.summary(config.url().toString(), table.seriesCount());
+    }
+
+    @Override
+    protected System.Logger.Level summaryLevel() {
+        return report.dropped() > 0 ? System.Logger.Level.WARNING : System.Logger.Level.INFO;
+    }
+
+    /** Remote-write counts its own samples (one value of one series); the engine's are k6j samples. */
+    @Override
+    protected String receivedSamples(long received) {
+        return received + " k6j samples";
+    }
+
+    @Override
+    protected String noFailureReason() {
+        return "the endpoint refused them";
     }
 
     /** What was delivered and dropped so far; for tests. */
-    DeliveryReport report() {
+    @Override
+    public PushReport report() {
         return report;
     }
 
-    private void flush() {
+    @Override
+    protected void deliver(List<Sample> samples, boolean last) {
         long began = System.nanoTime();
-        boolean last = stopping;
         long deadline = began + (last ? finalBudget() : config.pushInterval()).toNanos();
-        List<Sample> samples = buffer.drain();
-        report.received(samples.size());
         table.add(samples);
         List<SeriesTable.Point> points = table.takePending();
         boolean wasFailing = failing;
@@ -154,7 +151,7 @@ public final class PrometheusOutput implements Output {
             switch (result) {
                 case PushResult.Accepted accepted -> {
                     table.delivered(chunk);
-                    report.delivered(series.size());
+                    report.pushed(series.size());
                     if (failing) {
                         failing = false;
                         log.log(System.Logger.Level.INFO, "pushes to " + config.url() + " work again");

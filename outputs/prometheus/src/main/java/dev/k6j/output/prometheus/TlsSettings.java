@@ -1,8 +1,8 @@
 package dev.k6j.output.prometheus;
 
+import dev.k6j.spi.TrustEverything;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +12,6 @@ import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 import java.util.List;
@@ -21,10 +20,8 @@ import java.util.regex.Pattern;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * The TLS side of the HTTP client, from the configuration: the JDK's trusted certificates (or none checked at all
@@ -47,7 +44,7 @@ final class TlsSettings {
             if (config.clientCertificate().isPresent() && config.clientCertificateKey().isPresent()) {
                 keys = keyManagers(config.clientCertificate().get(), config.clientCertificateKey().get());
             }
-            TrustManager[] trust = config.insecureSkipTlsVerify() ? new TrustManager[] {new TrustAnything()} : null;
+            TrustManager[] trust = config.insecureSkipTlsVerify() ? new TrustManager[] {TrustEverything.INSTANCE} : null;
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(keys, trust, null);
             return context;
@@ -134,37 +131,5 @@ final class TlsSettings {
     }
 
     private record Pem(String type, byte[] der) {
-    }
-
-    /** {@code insecureSkipTLSVerify}: accepts any server certificate for any host name. */
-    private static final class TrustAnything extends X509ExtendedTrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
     }
 }

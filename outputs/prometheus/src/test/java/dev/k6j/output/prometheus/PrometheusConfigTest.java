@@ -3,6 +3,7 @@ package dev.k6j.output.prometheus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.k6j.spi.ConfigValue;
 import dev.k6j.spi.OutputParams;
 import java.net.URI;
 import java.nio.file.Path;
@@ -194,12 +195,14 @@ class PrometheusConfigTest {
     }
 
     @Test
-    void durationsReadLikeGo() {
-        assertThat(GoDurations.parse("1h2m3.5s", "d")).isEqualTo(Duration.ofMillis(3_723_500));
-        assertThat(GoDurations.parse("250us", "d")).isEqualTo(Duration.ofNanos(250_000));
-        assertThat(GoDurations.parse("1d", "d")).isEqualTo(Duration.ofDays(1));
-        assertThat(GoDurations.parse(".5s", "d")).isEqualTo(Duration.ofMillis(500));
-        assertThatThrownBy(() -> GoDurations.parse("5", "d")).hasMessageContaining("is not a duration");
-        assertThatThrownBy(() -> GoDurations.parse("5s ms", "d")).hasMessageContaining("is not a duration");
+    void durationsReadLikeK6() {
+        assertThat(new ConfigValue("d", "1h2m3.5s").duration()).isEqualTo(Duration.ofMillis(3_723_500));
+        assertThat(new ConfigValue("d", "250us").duration()).isEqualTo(Duration.ofNanos(250_000));
+        assertThat(new ConfigValue("d", "1d").duration()).isEqualTo(Duration.ofDays(1));
+        assertThat(new ConfigValue("d", ".5s").duration()).isEqualTo(Duration.ofMillis(500));
+        // k6 reads a number without a unit as milliseconds (types.ParseExtendedDuration), in text as in JSON
+        assertThat(new ConfigValue("d", "5").duration()).isEqualTo(Duration.ofMillis(5));
+        assertThatThrownBy(() -> new ConfigValue("d", "5s ms").duration()).hasMessageContaining("is not a duration");
+        assertThatThrownBy(() -> new ConfigValue("d", "5 s").duration()).hasMessageContaining("is not a duration");
     }
 }

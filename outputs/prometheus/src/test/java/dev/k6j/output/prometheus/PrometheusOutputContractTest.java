@@ -1,8 +1,5 @@
 package dev.k6j.output.prometheus;
 
-import dev.k6j.engine.output.OutputContract;
-import dev.k6j.engine.output.OutputTestKit.BlockingStream;
-import dev.k6j.engine.output.OutputTestKit.Delivered;
 import dev.k6j.output.prometheus.prompb.Types;
 import dev.k6j.spi.Metric;
 import dev.k6j.spi.Output;
@@ -10,6 +7,9 @@ import dev.k6j.spi.OutputFactory;
 import dev.k6j.spi.Sample;
 import dev.k6j.spi.TagSet;
 import dev.k6j.spi.ValueType;
+import dev.k6j.testkit.OutputContract;
+import dev.k6j.testkit.OutputTestKit.BlockingStream;
+import dev.k6j.testkit.OutputTestKit.Delivered;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

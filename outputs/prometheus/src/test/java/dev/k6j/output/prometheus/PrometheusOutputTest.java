@@ -2,9 +2,9 @@ package dev.k6j.output.prometheus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.k6j.engine.output.OutputTestKit;
 import dev.k6j.spi.Output;
 import dev.k6j.spi.OutputParams;
+import dev.k6j.testkit.OutputTestKit;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;

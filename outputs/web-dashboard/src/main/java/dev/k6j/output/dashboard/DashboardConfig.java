@@ -1,6 +1,6 @@
 package dev.k6j.output.dashboard;
 
-import dev.k6j.engine.config.Durations;
+import dev.k6j.spi.GoValues;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -175,8 +175,8 @@ public record DashboardConfig(int port, String host, Duration period, boolean op
     private static Duration period(String text, String what) {
         Duration period;
         try {
-            period = Durations.parse(text, what);
-        } catch (RuntimeException e) {
+            period = GoValues.parseDuration(text.strip());
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(what + " '" + text + "' is not a duration: write it like 10s or 1m");
         }
         if (period.isNegative() || period.isZero()) {
