@@ -35,13 +35,13 @@ public final class ScriptFileSystem implements FileSystem {
 
     private final FileSystem real = FileSystem.newReadOnlyFileSystem(FileSystem.newDefaultFileSystem());
     private final Path workingDirectory;
-    private final Function<String, String> moduleSource;
+    private final Function<String, byte[]> moduleSource;
 
     /**
      * @param workingDirectory where relative paths resolve
-     * @param moduleSource     gives the JavaScript source of a module by name, or {@code null} if unknown
+     * @param moduleSource     gives the JavaScript source of a module by name (UTF-8), or {@code null} if unknown
      */
-    ScriptFileSystem(Path workingDirectory, Function<String, String> moduleSource) {
+    ScriptFileSystem(Path workingDirectory, Function<String, byte[]> moduleSource) {
         this.workingDirectory = workingDirectory;
         this.moduleSource = moduleSource;
     }
@@ -76,11 +76,11 @@ public final class ScriptFileSystem implements FileSystem {
         if (name == null) {
             return null;
         }
-        String source = moduleSource.apply(name);
+        byte[] source = moduleSource.apply(name);
         if (source == null) {
             throw new NoSuchFileException(name, null, UNKNOWN_MODULE);
         }
-        return source.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return source;
     }
 
     @Override

@@ -17,6 +17,12 @@ final class Lifecycle {
     private Lifecycle() {
     }
 
+    /** Whether the script exports any of the functions that run on VU 0: setup, teardown, handleSummary. */
+    static boolean anyExported(VirtualUser vu) {
+        return vu.inContext(() -> vu.exportedFunction("setup").isPresent()
+                || vu.exportedFunction("teardown").isPresent() || vu.exportedFunction("handleSummary").isPresent());
+    }
+
     /** Runs setup() if exported and not disabled; returns its result as JSON, or {@code null}. */
     static String setup(VirtualUser vu, TestOptions options, TestRunState testRun) throws InterruptedException {
         if (options.noSetup()) {
