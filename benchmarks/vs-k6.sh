@@ -9,9 +9,11 @@
 #
 #   benchmarks/vs-k6.sh [--gatling] [--rounds N] [WORKLOAD...]
 #
-# Workloads (default: get api):
+# Workloads (default: get api js):
 #   get      50 VUs x 20 s, http.get('/hello') + one check, no think time
 #   api      50 VUs x 20 s, GET a 1 KB JSON document, r.json(), JSON.stringify, three checks
+#   js       1 VU x 100 iterations of JSON-heavy JavaScript (a 1,000-key object through JSON.stringify/parse 100
+#            times, scripts/json-roundtrip.js): how much faster k6j's JavaScript is (no Gatling row)
 #   vus1k    1,000 VUs x 20 s, http.get('/hello') + sleep(1)           (footprint: CPU, RSS, init time)
 #   vus10k   10,000 VUs x 30 s, http.get('/hello') + sleep(1)          (footprint, and a 1-VU run for per-VU memory)
 #   vus30k   30,000 VUs x 30 s, sleep(1) + a custom counter, no HTTP   (footprint, and a 1-VU run)
@@ -43,7 +45,7 @@ while (($#)); do
     esac
     shift
 done
-((${#workloads[@]})) || workloads=(get api)
+((${#workloads[@]})) || workloads=(get api js)
 vus=${BENCH_VUS:-50}
 duration=${BENCH_DURATION:-20s}
 seconds=${duration%s}
@@ -61,6 +63,9 @@ workload() {
         api) wl_desc="API-style: GET JSON, r.json(), JSON.stringify, 3 checks, $vus VUs, $duration"
              wl_script=benchmarks/scripts/vs-k6/http-api.js
              wl_args=(-u "$vus" -d "$duration"); wl_gatling=dev.k6j.bench.ApiSimulation ;;
+        js)  wl_desc="JSON-heavy JavaScript, 1 VU x ${BENCH_JS_ITERATIONS:-100} iterations"
+             wl_script=benchmarks/scripts/json-roundtrip.js
+             wl_args=(-u 1 -i "${BENCH_JS_ITERATIONS:-100}") ;;
         vus1k) wl_desc="1,000 VUs x 20 s, http.get + sleep(1)"; wl_script=benchmarks/scripts/vs-k6/vus-http.js
              wl_vus=1000 wl_args=(-u 1000 -d 20s) ;;
         vus10k) wl_desc="10,000 VUs x 30 s, http.get + sleep(1)"; wl_script=benchmarks/scripts/vs-k6/vus-http.js
@@ -76,15 +81,15 @@ workload() {
 # The issues' goals, as conditions on the medians' ratios (k6j/k6): it = iterations/s, cpu = CPU/iteration,
 # cpus = CPU time of the whole run, rss = peak RSS, pervu = memory per VU; and on k6j's own medians: init = seconds
 # from launch to the last VU's first iteration, wall/version/inspect = seconds of the start-up commands.
-declare -A goal_text=([get]="CPU/it <= 0.8x k6 and it/s >= 1.2x k6" [api]="it/s >= 1.2x k6"
+declare -A goal_text=([get]="CPU/it <= 0.8x k6 and it/s >= 1.2x k6" [api]="it/s >= 1.2x k6" [js]="it/s >= 3x k6"
     [vus1k]="CPU <= 1.5x k6"
     [vus10k]="it/s >= 0.98x k6, peak RSS <= 1.0x k6 (stretch 0.7x), all VUs initialized within 5 s"
     [vus30k]="initialized within 15 s, it/s >= 0.98x k6, memory per VU <= 0.7x k6, CPU <= 1.5x k6"
     [startup]="run -i 1 <= 0.5 s wall, version and inspect as fast")
-declare -A goal_test=([get]="cpu <= 0.8 && it >= 1.2" [api]="it >= 1.2" [vus1k]="cpus <= 1.5"
+declare -A goal_test=([get]="cpu <= 0.8 && it >= 1.2" [api]="it >= 1.2" [js]="it >= 3" [vus1k]="cpus <= 1.5"
     [vus10k]="it >= 0.98 && rss <= 1.0 && init <= 5" [vus30k]="init <= 15 && it >= 0.98 && pervu <= 0.7 && cpus <= 1.5"
     [startup]="wall <= 0.5 && version <= 0.5 && inspect <= 0.5")
-for w in "${workloads[@]}"; do workload "$w" || die "unknown workload '$w' (get, api, vus1k, vus10k, vus30k, startup)"; done
+for w in "${workloads[@]}"; do workload "$w" || die "unknown workload '$w' (get, api, js, vus1k, vus10k, vus30k, startup)"; done
 
 # --- tools --------------------------------------------------------------------------------------------------------
 apt_install() {

@@ -35,7 +35,9 @@ public final class Catalog {
             new Entry("grpc", "k6j-module-grpc", "k6/x/grpc", "gRPC calls with k6/net/grpc's API, on grpc-java"),
             new Entry("prometheus", "k6j-output-prometheus", "--out experimental-prometheus-rw",
                     "metrics to Prometheus remote-write (protobuf + snappy)"),
-            new Entry("kafka", "k6j-output-kafka", "--out kafka", "metrics to a Kafka topic (JSON or Influx line protocol)"));
+            new Entry("kafka", "k6j-output-kafka", "--out kafka", "metrics to a Kafka topic (JSON or Influx line protocol)"),
+            new Entry("web-dashboard", "k6j-output-web-dashboard", "--out web-dashboard",
+                    "k6's web dashboard: the run live in the browser, and a self-contained HTML report"));
 
     private Catalog() {
     }

@@ -30,11 +30,12 @@ public final class ListCommand implements Callable<Integer> {
         int coordinatesWidth = Catalog.entries().stream().mapToInt(e -> e.coordinates(engineVersion).length()).max()
                 .orElse(0);
         int providesWidth = Catalog.entries().stream().mapToInt(e -> e.provides().length()).max().orElse(0);
-        String row = "  %-11s %-" + coordinatesWidth + "s  %-" + providesWidth + "s  %s%n";
+        int nameWidth = Catalog.entries().stream().mapToInt(e -> e.shortName().length()).max().orElse(0);
+        String row = "  %-" + nameWidth + "s %-" + coordinatesWidth + "s  %-" + providesWidth + "s  %s%n";
         for (Catalog.Entry entry : Catalog.entries()) {
             System.out.printf(row, entry.shortName(), entry.coordinates(engineVersion), entry.provides(),
                     entry.description());
-            System.out.printf("  %-11s %s%n", "", availability(entry, checkout, repository));
+            System.out.printf("  %-" + nameWidth + "s %s%n", "", availability(entry, checkout, repository));
         }
         System.out.println("Any other extension: --with group:artifact[:version], or the path of its jar or Maven project.");
         return 0;

@@ -16,10 +16,13 @@ class ListCommandTest {
                 .containsPattern("tcp +dev\\.k6j:k6j-module-tcp:" + version.replace(".", "\\.") + " +k6/x/tcp +raw TCP")
                 .contains("dev.k6j:k6j-module-websockets:" + version)
                 .contains("dev.k6j:k6j-module-grpc:" + version)
-                .contains("dev.k6j:k6j-output-prometheus:" + version + "  --out experimental-prometheus-rw")
+                .containsPattern("dev\\.k6j:k6j-output-prometheus:" + version.replace(".", "\\.")
+                        + " +--out experimental-prometheus-rw")
                 .contains("dev.k6j:k6j-output-kafka:" + version)
+                .containsPattern("web-dashboard +dev\\.k6j:k6j-output-web-dashboard:" + version.replace(".", "\\.")
+                        + " +--out web-dashboard")
                 // Every first-party extension lives in this checkout, so the bundler takes it from there.
-                .containsPattern("(?m)^ {14}available: in the checkout \\S+/modules/tcp$")
-                .containsPattern("(?m)^ {14}available: in the checkout \\S+/outputs/kafka$");
+                .containsPattern("(?m)^ {16}available: in the checkout \\S+/modules/tcp$")
+                .containsPattern("(?m)^ {16}available: in the checkout \\S+/outputs/kafka$");
     }
 }

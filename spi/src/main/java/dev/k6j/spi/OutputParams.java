@@ -16,6 +16,8 @@ import java.util.Map;
  * @param stdout           the engine's standard output
  * @param stderr           the engine's standard error
  * @param logger           a logger named after the output
+ * @param scriptPath       the script as the run banner names it ({@code script.js}, {@code -} for stdin); empty when
+ *                         the output is made outside a test run
  */
 public record OutputParams(
         String name,
@@ -26,5 +28,18 @@ public record OutputParams(
         Path workingDirectory,
         PrintStream stdout,
         PrintStream stderr,
-        System.Logger logger) {
+        System.Logger logger,
+        String scriptPath) {
+
+    public OutputParams {
+        scriptPath = scriptPath == null ? "" : scriptPath;
+    }
+
+    /** Params without a script path (tests, tools). */
+    public OutputParams(String name, String configArgument, Map<String, Object> jsonConfig,
+                        Map<String, String> environment, Map<String, Object> scriptOptions, Path workingDirectory,
+                        PrintStream stdout, PrintStream stderr, System.Logger logger) {
+        this(name, configArgument, jsonConfig, environment, scriptOptions, workingDirectory, stdout, stderr, logger,
+                "");
+    }
 }

@@ -6,6 +6,7 @@
  *   <li>{@link dev.k6j.spi.JsModule}: a JavaScript module a script imports ({@code import tcp from 'k6/x/tcp'}).</li>
  *   <li>{@link dev.k6j.spi.OutputFactory}: a metric output chosen with {@code --out name[=config]}.</li>
  * </ul>
+ * An extension may also add a command to the CLI ({@link dev.k6j.spi.Subcommand}, {@code k6j <name> …}).
  * Both are found with {@link java.util.ServiceLoader} ({@code META-INF/services/dev.k6j.spi.JsModule},
  * {@code META-INF/services/dev.k6j.spi.OutputFactory}). The engine's own built-in modules and outputs
  * are registered the same way, so this package is all any of them sees of the engine.

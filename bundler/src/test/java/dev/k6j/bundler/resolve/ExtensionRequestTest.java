@@ -36,7 +36,8 @@ class ExtensionRequestTest {
         Files.createDirectories(dir.resolve("empty"));
 
         assertThatThrownBy(() -> ExtensionRequest.parse("redis", dir)).isInstanceOf(BundlerException.class)
-                .hasMessage("--with redis: not a k6j extension name (tcp, websockets, grpc, prometheus, kafka; see"
+                .hasMessage("--with redis: not a k6j extension name (tcp, websockets, grpc, prometheus, kafka,"
+                        + " web-dashboard; see"
                         + " bundler list); give other extensions as group:artifact[:version] or a path");
         assertThatThrownBy(() -> ExtensionRequest.parse("a:b:c:d", dir))
                 .hasMessageContaining("write Maven coordinates as group:artifact[:version]");

@@ -6,13 +6,15 @@ import java.util.Iterator;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadFactory;
 
 /**
- * {@code http.batch()}: runs requests in parallel, at most {@code batch} at once and at most {@code batchPerHost}
- * to one host (0: no per-host limit), starting the next as one finishes. Results keep the requests' order.
+ * {@code http.batch()}: runs requests in parallel, each on a virtual thread of its own, at most {@code batch} at once
+ * and at most {@code batchPerHost} to one host (0: no per-host limit), starting the next as one finishes, first come
+ * first served among those whose host has room. Results keep the requests' order.
  *
- * <p>Threads: {@link #start()} on the VU thread; the scheduling runs under this object's lock on event loops.
+ * <p>Threads: {@link #run()} on the VU thread, which waits for the requests; they report back under this object's
+ * lock.
  */
 final class Batch {
 
@@ -20,84 +22,77 @@ final class Batch {
     private final List<HttpRequestSpec> specs;
     private final int limit;
     private final int perHost;
-    private final List<CompletableFuture<HttpOutcome>> results = new ArrayList<>();
+    private final ThreadFactory threads;
+    private final HttpOutcome[] outcomes;
     private final List<RequestRun> running = new ArrayList<>();
     private final LinkedList<Integer> waiting = new LinkedList<>();
     private final Map<String, Integer> perHostActive = new HashMap<>();
     private int active;
-    private boolean cancelled;
+    private int finished;
 
-    Batch(HttpClient client, List<HttpRequestSpec> specs, int limit, int perHost) {
+    Batch(HttpClient client, List<HttpRequestSpec> specs, int limit, int perHost, ThreadFactory threads) {
         this.client = client;
         this.specs = specs;
         this.limit = Math.max(1, limit);
         this.perHost = perHost;
+        this.threads = threads;
+        this.outcomes = new HttpOutcome[specs.size()];
         for (int i = 0; i < specs.size(); i++) {
-            results.add(new CompletableFuture<>());
             waiting.add(i);
         }
     }
 
-    /** Starts the first requests; the returned future completes when all have ended. */
-    CompletableFuture<List<HttpOutcome>> start() {
-        pump();
-        return CompletableFuture.allOf(results.toArray(CompletableFuture[]::new))
-                .thenApply(v -> results.stream().map(CompletableFuture::join).toList());
-    }
-
-    /** Ends every running request now and fails the rest (the VU is stopping). */
-    void cancel() {
-        List<RequestRun> toCancel;
-        synchronized (this) {
-            cancelled = true;
-            toCancel = new ArrayList<>(running);
-            for (Integer index : waiting) {
-                results.get(index).completeExceptionally(new HttpError(ErrorCodes.DEFAULT, "request aborted"));
+    /**
+     * Runs every request and returns their outcomes in order.
+     *
+     * @throws InterruptedException the VU is stopping: the running requests are cancelled, the rest never start
+     */
+    synchronized List<HttpOutcome> run() throws InterruptedException {
+        try {
+            while (finished < specs.size()) {
+                startWhatFits();
+                wait();
             }
+        } catch (InterruptedException e) {
             waiting.clear();
+            List.copyOf(running).forEach(RequestRun::cancel);
+            throw e;
         }
-        toCancel.forEach(RequestRun::cancel);
+        return java.util.Arrays.asList(outcomes);
     }
 
-    private void pump() {
-        List<Integer> toStart = new ArrayList<>();
-        synchronized (this) {
-            if (cancelled) {
-                return;
+    private void startWhatFits() {
+        for (Iterator<Integer> it = waiting.iterator(); it.hasNext() && active < limit; ) {
+            int index = it.next();
+            String host = Target.of(specs.get(index).url()).hostHeader();
+            int onHost = perHostActive.getOrDefault(host, 0);
+            if (perHost > 0 && onHost >= perHost) {
+                continue;
             }
-            for (Iterator<Integer> it = waiting.iterator(); it.hasNext() && active < limit; ) {
-                int index = it.next();
-                String host = Target.of(specs.get(index).url()).hostHeader();
-                int onHost = perHostActive.getOrDefault(host, 0);
-                if (perHost > 0 && onHost >= perHost) {
-                    continue;
-                }
-                it.remove();
-                active++;
-                perHostActive.put(host, onHost + 1);
-                toStart.add(index);
-            }
+            it.remove();
+            active++;
+            perHostActive.put(host, onHost + 1);
+            RequestRun run = client.newRun(specs.get(index));
+            running.add(run);
+            threads.newThread(() -> finish(index, host, run, runQuietly(run))).start();
         }
-        for (int index : toStart) {
-            HttpRequestSpec spec = specs.get(index);
-            String host = Target.of(spec.url()).hostHeader();
-            RequestRun run = client.start(spec);
-            synchronized (this) {
-                running.add(run);
-            }
-            run.outcome().whenComplete((outcome, failure) -> {
-                synchronized (this) {
-                    active--;
-                    perHostActive.merge(host, -1, Integer::sum);
-                    running.remove(run);
-                }
-                if (failure != null) {
-                    results.get(index).completeExceptionally(failure);
-                } else {
-                    results.get(index).complete(outcome);
-                }
-                pump();
-            });
+    }
+
+    /** The outcome, or {@code null} when the request was cancelled. */
+    private static HttpOutcome runQuietly(RequestRun run) {
+        try {
+            return run.run();
+        } catch (InterruptedException e) {
+            return null;
         }
+    }
+
+    private synchronized void finish(int index, String host, RequestRun run, HttpOutcome outcome) {
+        outcomes[index] = outcome;
+        running.remove(run);
+        active--;
+        perHostActive.merge(host, -1, Integer::sum);
+        finished++;
+        notifyAll();
     }
 }

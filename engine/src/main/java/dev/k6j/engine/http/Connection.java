@@ -1,19 +1,24 @@
 package dev.k6j.engine.http;
 
-import io.netty.channel.Channel;
-import io.netty.handler.ssl.SslHandler;
 import java.net.InetSocketAddress;
 import javax.net.ssl.SSLSession;
 
 /**
- * A connection of one VU's pool to one server: HTTP/1.1 (one exchange at a time) or HTTP/2 (many streams).
+ * A connection of one VU's pool to one server: HTTP/1.1 on a plain socket (the common case, run by the round trip's
+ * own thread), or, for https, HTTP/1.1 or HTTP/2 on Netty (chosen by ALPN).
  *
- * <p>Threads: {@link #send} from any thread (it hops onto the channel's event loop); the rest from any thread.
+ * <p>Threads: {@link #roundTrip} on the round trip's thread, which it blocks; the rest from any thread.
  */
-sealed interface Connection permits Http1Connection, Http2Connection {
+sealed interface Connection permits SocketHttp1Connection, Http1Connection, Http2Connection {
 
-    /** Writes the exchange's request and reads its response into it. */
-    void send(Exchange exchange);
+    /**
+     * Sends the exchange's request and reads its response, blocking the calling thread. An HTTP/1.1 connection goes
+     * back to its pool (or is closed) before this returns, so the VU's next request finds it idle.
+     *
+     * @throws Exception what the I/O failed with, or the exchange's {@link Exchange#failure() failure} when it was
+     *                   stopped; an interrupt of the calling thread (the VU stopping) stops it too
+     */
+    RawResponse roundTrip(Exchange exchange) throws Exception;
 
     /** Whether it can take another request now. */
     boolean usable();
@@ -21,24 +26,11 @@ sealed interface Connection permits Http1Connection, Http2Connection {
     /** Whether it speaks HTTP/2. */
     boolean http2();
 
-    /** Stops an exchange early (timeout, VU stopping): closes what carries it. */
-    void abort(Exchange exchange);
-
-    /** The underlying connection's channel. */
-    Channel channel();
-
-    default void close() {
-        channel().close();
-    }
+    void close();
 
     /** The server's address. */
-    default InetSocketAddress remoteAddress() {
-        return (InetSocketAddress) channel().remoteAddress();
-    }
+    InetSocketAddress remoteAddress();
 
     /** The TLS session, or {@code null} for clear text. */
-    default SSLSession tlsSession() {
-        SslHandler ssl = channel().pipeline().get(SslHandler.class);
-        return ssl == null ? null : ssl.engine().getSession();
-    }
+    SSLSession tlsSession();
 }

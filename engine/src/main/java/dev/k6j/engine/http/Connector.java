@@ -21,10 +21,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
- * Opens one connection for a VU: TCP connect, then for https the TLS handshake and ALPN's choice between HTTP/2
- * and HTTP/1.1, marking the moments for the timings as it goes.
+ * Opens one connection for a VU, marking the moments for the timings as it goes: for http a plain socket that the
+ * round trip's thread drives itself; for https a Netty channel (TCP connect, TLS handshake, ALPN's choice between
+ * HTTP/2 and HTTP/1.1).
  *
- * <p>Threads: {@link #connect} from any thread; the rest happens on the new channel's event loop.
+ * <p>Threads: {@link #connect} on the round trip's thread, which it blocks until connected; the Netty part happens
+ * on the new channel's event loop.
  */
 final class Connector {
 
@@ -44,16 +46,33 @@ final class Connector {
     }
 
     /**
-     * Connects to {@code address} for {@code target}.
+     * Connects to {@code address} for {@code target}, blocking; an abort of the exchange stops it.
      *
      * @param release where an HTTP/1.1 connection goes when an exchange on it ends
      */
-    CompletableFuture<Connection> connect(Target target, InetSocketAddress address, TimingMarks marks,
-                                          Consumer<Http1Connection> release) {
+    Connection connect(Target target, InetSocketAddress address, Exchange exchange,
+                       Consumer<Connection> release) throws Exception {
+        if (!target.tls()) {
+            return SocketHttp1Connection.open(address, exchange, DIAL_TIMEOUT_MILLIS, traffic, release::accept);
+        }
+        CompletableFuture<Connection> connecting = connectTls(target, address, exchange.marks(), release::accept);
+        exchange.abortHook(() -> connecting.completeExceptionally(exchange.failure()));
+        try {
+            return connecting.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        } catch (InterruptedException e) {
+            connecting.cancel(false);
+            throw e;
+        }
+    }
+
+    private CompletableFuture<Connection> connectTls(Target target, InetSocketAddress address, TimingMarks marks,
+                                                     Consumer<Http1Connection> release) {
         CompletableFuture<Connection> result = new CompletableFuture<>();
         SslContext tls;
         try {
-            tls = target.tls() ? tlsContexts.forHost(tlsOptions, target.host()) : null;
+            tls = tlsContexts.forHost(tlsOptions, target.host());
         } catch (HttpError e) {
             result.completeExceptionally(e);
             return result;
@@ -65,15 +84,13 @@ final class Connector {
                     @Override
                     protected void initChannel(Channel channel) {
                         channel.pipeline().addLast("k6j-traffic", traffic.handler());
-                        if (tls != null) {
-                            String sni = NetUtil.isValidIpV4Address(target.host())
-                                    || NetUtil.isValidIpV6Address(target.host()) ? null : target.host();
-                            SslHandler ssl = sni == null ? tls.newHandler(channel.alloc(), target.host(), target.port())
-                                    : tls.newHandler(channel.alloc(), sni, target.port());
-                            ssl.setHandshakeTimeoutMillis(0);
-                            channel.pipeline().addLast("k6j-tls", ssl);
-                            channel.pipeline().addLast(new Negotiator(marks, result, release));
-                        }
+                        String sni = NetUtil.isValidIpV4Address(target.host())
+                                || NetUtil.isValidIpV6Address(target.host()) ? null : target.host();
+                        SslHandler ssl = sni == null ? tls.newHandler(channel.alloc(), target.host(), target.port())
+                                : tls.newHandler(channel.alloc(), sni, target.port());
+                        ssl.setHandshakeTimeoutMillis(0);
+                        channel.pipeline().addLast("k6j-tls", ssl);
+                        channel.pipeline().addLast(new Negotiator(marks, result, release));
                     }
                 })
                 .connect(address);
@@ -90,13 +107,7 @@ final class Connector {
             }
             long now = TimingMarks.now();
             marks.connectDone = now;
-            if (tls == null) {
-                Channel channel = connecting.channel();
-                channel.pipeline().addLast("k6j-http1", new HttpClientCodec());
-                result.complete(new Http1Connection(channel, release));
-            } else {
-                marks.tlsStart = now;
-            }
+            marks.tlsStart = now;
         });
         return result;
     }

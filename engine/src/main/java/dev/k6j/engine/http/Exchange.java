@@ -2,43 +2,54 @@ package dev.k6j.engine.http;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.DecoderResult;
-import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
-import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /**
- * One request/response round trip on one connection (or HTTP/2 stream): the request to write, the timing marks,
- * and the response as it is read, completed into {@link #result()}.
+ * One request/response round trip: the request to write, the timing marks, the connection that carries it, and how
+ * to stop it. A round trip runs on the thread that started it (the VU's, or an async request's own virtual thread)
+ * and blocks it; whichever phase runs (connecting, the exchange on a connection) registers an {@link #abortHook}, and
+ * {@link #fail} from any other thread (the request timeout, a VU stopping) runs it, so the blocked thread wakes up
+ * and sees {@link #failure()}.
  *
- * <p>Threads: created on any thread; read and completed on the connection's event loop. The result may complete
- * exceptionally from any thread (timeout, cancel); later events are then ignored.
+ * <p>The Netty connections (TLS, HTTP/2) also {@link #read} the response into it on their event loop and
+ * {@link #complete()} its {@link #await() result}; the socket connection reads the response itself.
+ *
+ * <p>Threads: made and awaited on the round trip's thread; {@link #fail} from any thread; {@link #read} and
+ * {@link #complete} on the connection's event loop.
  */
 final class Exchange {
 
-    private final FullHttpRequest request;
+    private static final Runnable NOTHING = () -> {
+    };
+
+    private final WireRequest request;
     private final TimingMarks marks;
     private final boolean discardBody;
     private final CompletableFuture<RawResponse> result = new CompletableFuture<>();
+    private volatile Runnable abortHook = NOTHING;
+    private volatile Throwable failure;
+    private volatile Connection connection;
     private HttpResponse head;
     private byte[] body = new byte[0];
     private int size;
-    private volatile Connection connection;
 
-    Exchange(FullHttpRequest request, TimingMarks marks, boolean discardBody) {
+    Exchange(WireRequest request, TimingMarks marks, boolean discardBody) {
         this.request = request;
         this.marks = marks;
         this.discardBody = discardBody;
     }
 
-    FullHttpRequest request() {
+    WireRequest request() {
         return request;
     }
 
@@ -46,8 +57,8 @@ final class Exchange {
         return marks;
     }
 
-    CompletableFuture<RawResponse> result() {
-        return result;
+    boolean discardBody() {
+        return discardBody;
     }
 
     /** The connection that carried it, once known. */
@@ -59,8 +70,42 @@ final class Exchange {
         this.connection = connection;
     }
 
+    /** What stops the current phase (closing a socket, a stream, a pending connect); runs at once if already failed. */
+    void abortHook(Runnable hook) {
+        abortHook = hook == null ? NOTHING : hook;
+        if (failure != null) {
+            abortHook.run();
+        }
+    }
+
+    /** Ends it with a failure, from any thread (the first failure wins) and stops what it is doing. */
+    void fail(Throwable cause) {
+        if (failure != null) {
+            return;
+        }
+        failure = cause;
+        result.completeExceptionally(cause);
+        abortHook.run();
+    }
+
+    /** The failure that ended it early, or {@code null}. */
+    Throwable failure() {
+        return failure;
+    }
+
     boolean done() {
         return result.isDone();
+    }
+
+    // ---- the Netty connections' side ----------------------------------------------------------------------------
+
+    /** Waits for the response a Netty connection reads (or the failure). */
+    RawResponse await() throws Exception {
+        try {
+            return result.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
     }
 
     /**
@@ -106,20 +151,20 @@ final class Exchange {
     /** Completes the result with what was read. */
     void complete() {
         List<Map.Entry<String, String>> headers = new ArrayList<>(head.headers().size());
-        head.headers().forEach(h -> headers.add(new AbstractMap.SimpleImmutableEntry<>(h.getKey(), h.getValue())));
+        head.headers().forEach(h -> headers.add(Map.entry(h.getKey(), h.getValue())));
         String proto = connection != null && connection.http2() ? "HTTP/2.0" : head.protocolVersion().text();
         result.complete(new RawResponse(head.status().code(), head.status().reasonPhrase(), proto, headers,
                 discardBody ? null : (size == body.length ? body : Arrays.copyOf(body, size))));
     }
 
-    /** Ends it with a failure (ignored when already done). */
-    void fail(Throwable failure) {
-        result.completeExceptionally(failure);
-    }
-
     /** Whether the server asked to keep the connection open after this response. */
     boolean keepAlive() {
-        return head != null && io.netty.handler.codec.http.HttpUtil.isKeepAlive(head)
-                && io.netty.handler.codec.http.HttpUtil.isKeepAlive(request);
+        return head != null && HttpUtil.isKeepAlive(head) && !closeRequested();
+    }
+
+    /** Whether the request asked the server to close the connection ({@code noConnectionReuse}). */
+    boolean closeRequested() {
+        List<String> connection = request.headers().get("Connection");
+        return connection != null && connection.contains("close");
     }
 }

@@ -4,14 +4,19 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.ssl.SslHandler;
+import java.net.InetSocketAddress;
 import java.nio.channels.ClosedChannelException;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLSession;
 
 /**
- * An HTTP/1.1 connection: one exchange at a time. When a response is complete the connection goes back to its
- * pool (or is closed) before the exchange's result completes, so the VU's next request finds it idle.
+ * An HTTP/1.1 connection on Netty (https, when ALPN chose HTTP/1.1): one exchange at a time. When a response is
+ * complete the connection goes back to its pool (or is closed) before the exchange's result completes, so the VU's
+ * next request finds it idle.
  *
- * <p>Threads: the handler runs on the channel's event loop; {@link #send} from any thread.
+ * <p>Threads: the handler runs on the channel's event loop; {@link #roundTrip} on the round trip's thread, which
+ * waits for the event loop's answer.
  */
 final class Http1Connection implements Connection {
 
@@ -30,8 +35,13 @@ final class Http1Connection implements Connection {
     }
 
     @Override
-    public void send(Exchange exchange) {
+    public RawResponse roundTrip(Exchange exchange) throws Exception {
         exchange.connection(this);
+        exchange.abortHook(() -> {
+            if (current == exchange || current == null) {
+                channel.close();
+            }
+        });
         channel.eventLoop().execute(() -> {
             if (exchange.done()) {
                 release.accept(this);
@@ -42,7 +52,7 @@ final class Http1Connection implements Connection {
                 return;
             }
             current = exchange;
-            channel.writeAndFlush(exchange.request()).addListener(written -> {
+            channel.writeAndFlush(exchange.request().toNetty()).addListener(written -> {
                 if (written.isSuccess()) {
                     exchange.marks().wroteRequest = TimingMarks.now();
                 } else {
@@ -51,6 +61,7 @@ final class Http1Connection implements Connection {
                 }
             });
         });
+        return exchange.await();
     }
 
     @Override
@@ -64,15 +75,19 @@ final class Http1Connection implements Connection {
     }
 
     @Override
-    public void abort(Exchange exchange) {
-        if (current == exchange || current == null) {
-            channel.close();
-        }
+    public void close() {
+        channel.close();
     }
 
     @Override
-    public Channel channel() {
-        return channel;
+    public InetSocketAddress remoteAddress() {
+        return (InetSocketAddress) channel.remoteAddress();
+    }
+
+    @Override
+    public SSLSession tlsSession() {
+        SslHandler ssl = channel.pipeline().get(SslHandler.class);
+        return ssl == null ? null : ssl.engine().getSession();
     }
 
     private final class Handler extends SimpleChannelInboundHandler<HttpObject> {

@@ -12,14 +12,18 @@ import io.netty.handler.codec.http2.Http2ResetFrame;
 import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.codec.http2.Http2StreamChannelBootstrap;
 import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
+import io.netty.handler.ssl.SslHandler;
+import java.net.InetSocketAddress;
 import java.nio.channels.ClosedChannelException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLSession;
 
 /**
  * An HTTP/2 connection (negotiated by ALPN): each exchange is a stream of its own, any number at once.
  *
- * <p>Threads: stream handlers run on the connection's event loop; {@link #send} from any thread.
+ * <p>Threads: stream handlers run on the connection's event loop; {@link #roundTrip} on the round trip's thread,
+ * which waits for the stream's answer; any number of round trips at once.
  */
 final class Http2Connection implements Connection {
 
@@ -32,8 +36,14 @@ final class Http2Connection implements Connection {
     }
 
     @Override
-    public void send(Exchange exchange) {
+    public RawResponse roundTrip(Exchange exchange) throws Exception {
         exchange.connection(this);
+        exchange.abortHook(() -> {
+            Http2StreamChannel stream = streams.remove(exchange);
+            if (stream != null) {
+                stream.close();
+            }
+        });
         new Http2StreamChannelBootstrap(channel).handler(new ChannelInitializer<Http2StreamChannel>() {
             @Override
             protected void initChannel(Http2StreamChannel stream) {
@@ -51,8 +61,12 @@ final class Http2Connection implements Connection {
                 return;
             }
             streams.put(exchange, stream);
-            exchange.result().whenComplete((r, e) -> streams.remove(exchange));
-            stream.writeAndFlush(exchange.request()).addListener(written -> {
+            if (exchange.done()) {   // stopped while the stream opened
+                streams.remove(exchange);
+                stream.close();
+                return;
+            }
+            stream.writeAndFlush(exchange.request().toNetty()).addListener(written -> {
                 if (written.isSuccess()) {
                     exchange.marks().wroteRequest = TimingMarks.now();
                 } else {
@@ -61,6 +75,11 @@ final class Http2Connection implements Connection {
                 }
             });
         });
+        try {
+            return exchange.await();
+        } finally {
+            streams.remove(exchange);
+        }
     }
 
     @Override
@@ -78,16 +97,19 @@ final class Http2Connection implements Connection {
     }
 
     @Override
-    public void abort(Exchange exchange) {
-        Http2StreamChannel stream = streams.remove(exchange);
-        if (stream != null) {
-            stream.close();
-        }
+    public void close() {
+        channel.close();
     }
 
     @Override
-    public Channel channel() {
-        return channel;
+    public InetSocketAddress remoteAddress() {
+        return (InetSocketAddress) channel.remoteAddress();
+    }
+
+    @Override
+    public SSLSession tlsSession() {
+        SslHandler ssl = channel.pipeline().get(SslHandler.class);
+        return ssl == null ? null : ssl.engine().getSession();
     }
 
     private static final class StreamHandler extends SimpleChannelInboundHandler<HttpObject> {

@@ -4,10 +4,11 @@ import dev.k6j.engine.vu.SystemTags;
 import dev.k6j.spi.Vu;
 
 /**
- * One VU's HTTP client: its connection pool and byte counters, and the shared pieces (event loops, TLS contexts,
- * metrics) a request needs. {@link #start} begins a request and returns at once; the request runs on event loops.
+ * One VU's HTTP client: its connection pool and byte counters, and the shared pieces (the timer and Netty's event
+ * loops, TLS contexts, metrics) a request needs. {@link #newRun} makes a request; running it blocks the thread that
+ * runs it.
  *
- * <p>Threads: {@link #start} and {@link #closeConnections()} from any thread (in practice the VU thread).
+ * <p>Threads: {@link #newRun} and {@link #closeConnections()} from any thread (in practice the VU thread).
  */
 final class HttpClient {
 
@@ -22,6 +23,7 @@ final class HttpClient {
     final HttpMetrics metrics;
     final HttpTransport transport;
     final TrafficCounter traffic = new TrafficCounter();
+    final HttpMetrics.TagsMemo tagsMemo = new HttpMetrics.TagsMemo();
     final Log log;
     private final ConnectionPool pool;
 
@@ -39,11 +41,9 @@ final class HttpClient {
                 !options.noConnectionReuse());
     }
 
-    /** Starts a request. */
-    RequestRun start(HttpRequestSpec spec) {
-        RequestRun run = new RequestRun(this, spec);
-        run.start();
-        return run;
+    /** A request, ready to {@link RequestRun#run() run}. */
+    RequestRun newRun(HttpRequestSpec spec) {
+        return new RequestRun(this, spec);
     }
 
     ConnectionPool pool() {

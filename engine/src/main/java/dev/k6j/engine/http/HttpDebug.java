@@ -1,6 +1,5 @@
 package dev.k6j.engine.http;
 
-import io.netty.handler.codec.http.FullHttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -13,13 +12,14 @@ final class HttpDebug {
     private HttpDebug() {
     }
 
-    static void request(HttpClient client, FullHttpRequest request, byte[] body, String mode) {
+    static void request(HttpClient client, WireRequest request, String mode) {
         StringBuilder out = new StringBuilder("Request:\n");
-        out.append(request.method()).append(' ').append(request.uri()).append(" HTTP/1.1\n");
-        request.headers().forEach(h -> out.append(h.getKey()).append(": ").append(h.getValue()).append('\n'));
+        out.append(request.method()).append(' ').append(request.target()).append(" HTTP/1.1\n");
+        request.headers().forEach((name, values) -> values.forEach(
+                value -> out.append(name).append(": ").append(value).append('\n')));
         out.append('\n');
-        if (mode.equals("full") && body != null) {
-            out.append(new String(body, StandardCharsets.UTF_8)).append('\n');
+        if (mode.equals("full") && request.body() != null) {
+            out.append(new String(request.body(), StandardCharsets.UTF_8)).append('\n');
         }
         client.log.log("info", out.toString());
     }

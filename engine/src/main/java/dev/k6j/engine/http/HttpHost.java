@@ -7,22 +7,21 @@ import dev.k6j.spi.PromiseHandle;
 import dev.k6j.spi.Vu;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Supplier;
 import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.Value;
 
 /**
  * The per-VU Java side of {@code k6/http}, called by the glue ({@code http.js}): requests (synchronous, async,
- * batch), response callbacks, and the cookie jars through {@link CookieJars}. Synchronous requests park only the VU's own thread on the request's
- * future; an interrupted VU (graceful stop) aborts its request.
+ * batch), response callbacks, and the cookie jars through {@link CookieJars}. A synchronous request runs on the
+ * VU's own (virtual) thread, which blocks in its socket reads; async and batched requests run on virtual threads of
+ * their own. An interrupted VU (graceful stop) aborts its requests.
  *
- * <p>Threads: every exported method runs on the VU thread; request work runs on the shared event loops and comes
- * back as plain Java data.
+ * <p>Threads: every exported method runs on the VU thread; request work comes back as plain Java data, and the
+ * script's Response is made on the VU thread.
  */
 public final class HttpHost {
 
@@ -35,6 +34,10 @@ public final class HttpHost {
     private ResponseCallback callback = ResponseCallback.DEFAULT;
     private long lastIteration = -1;
     private final Set<RequestRun> inFlightAsync = ConcurrentHashMap.newKeySet();
+    private ResponseGlue responseGlue;
+
+    /** The threads async and batched requests run on: virtual, so a blocked request holds no carrier. */
+    private static final ThreadFactory REQUEST_THREADS = Thread.ofVirtual().name("k6j-http-request-", 0).factory();
 
     HttpHost(Vu vu, Supplier<HttpModule.Shared> shared) {
         this.vu = vu;
@@ -55,9 +58,15 @@ public final class HttpHost {
 
     // ---- requests ----------------------------------------------------------------------------------------------
 
-    /** A synchronous request: returns the response data (the glue gives it the Response prototype). */
+    /** What the script's responses need from the glue (see {@link ResponseGlue}); called once, at import. */
     @HostAccess.Export
-    public Value request(String method, Value url, Value body, Value params) {
+    public void useResponseGlue(Value glue) {
+        this.responseGlue = new ResponseGlue(glue);
+    }
+
+    /** A synchronous request, run on the VU's own thread: returns the script's Response. */
+    @HostAccess.Export
+    public Object request(String method, Value url, Value body, Value params) {
         requireNotInit("Making http requests");
         HttpRequestSpec spec;
         try {
@@ -65,11 +74,19 @@ public final class HttpHost {
         } catch (HttpError | IllegalArgumentException e) {
             return failedParse(e);
         }
-        RequestRun run = client().start(spec);
-        return toJs(await(run.outcome(), run::cancel), spec);
+        HttpOutcome outcome;
+        try {
+            outcome = client().newRun(spec).run();
+        } catch (InterruptedException e) {
+            throw vu.jsError("Error", "request aborted: the VU is stopping");
+        }
+        if (outcome.failed() && spec.throwErrors()) {
+            throw vu.jsError("Error", outcome.error().getMessage());
+        }
+        return response(outcome);
     }
 
-    /** An asynchronous request: a promise of the response data. */
+    /** An asynchronous request, run on a virtual thread of its own: a promise of the response data. */
     @HostAccess.Export
     public Value asyncRequest(String method, Value url, Value body, Value params) {
         requireNotInit("Making http requests");
@@ -82,28 +99,32 @@ public final class HttpHost {
                 promise.reject(new IllegalArgumentException(e.getMessage()));
             } else {
                 log("warn", "Request Failed error=\"" + e.getMessage() + "\"");
-                promise.resolve(new ResponseData(parseFailure(e), vu));
+                promise.resolve(response(parseFailure(e)));
             }
             return promise.promise();
         }
-        RequestRun run = client().start(spec);
+        RequestRun run = client().newRun(spec);
         inFlightAsync.add(run);
-        run.outcome().whenComplete((outcome, failure) -> {
-            inFlightAsync.remove(run);
-            if (failure != null) {
-                promise.reject(failure);
-            } else if (outcome.failed() && spec.throwErrors()) {
-                promise.reject(new IllegalStateException(outcome.error().getMessage()));
-            } else {
-                promise.resolve(new ResponseData(outcome, vu));
+        REQUEST_THREADS.newThread(() -> {
+            try {
+                HttpOutcome outcome = run.run();
+                if (outcome.failed() && spec.throwErrors()) {
+                    promise.reject(new IllegalStateException(outcome.error().getMessage()));
+                } else {
+                    promise.resolve(response(outcome));
+                }
+            } catch (InterruptedException e) {
+                promise.reject(new IllegalStateException("request aborted: the VU is stopping"));
+            } finally {
+                inFlightAsync.remove(run);
             }
-        });
+        }).start();
         return promise.promise();
     }
 
     /**
      * {@code http.batch()}: {@code requests} is an array of {@code [method, url, body, params]} (the glue normalizes
-     * every form); returns an array of response data in the same order.
+     * every form); returns an array of responses in the same order.
      */
     @HostAccess.Export
     public Value batch(Value requests) {
@@ -122,63 +143,50 @@ public final class HttpHost {
                 // As k6: nothing is sent; the failed entry carries the error, the others are empty responses.
                 log("warn", "A batch request failed error=\"" + e.getMessage() + "\"");
                 for (long j = 0; j < requests.getArraySize(); j++) {
-                    results.add(new ResponseData(j == i ? parseFailure(e) : notSent(), vu));
+                    results.add(response(j == i ? parseFailure(e) : notSent()));
                 }
                 return vu.toJs(results);
             }
         }
         HttpClient http = client();
-        Batch batch = new Batch(http, specs, http.options.batch(), http.options.batchPerHost());
-        List<HttpOutcome> outcomes = await(batch.start(), batch::cancel);
+        List<HttpOutcome> outcomes;
+        try {
+            outcomes = new Batch(http, specs, http.options.batch(), http.options.batchPerHost(), REQUEST_THREADS).run();
+        } catch (InterruptedException e) {
+            throw vu.jsError("Error", "request aborted: the VU is stopping");
+        }
         for (int i = 0; i < outcomes.size(); i++) {
             HttpOutcome outcome = outcomes.get(i);
             if (outcome.failed() && specs.get(i).throwErrors()) {
                 throw vu.jsError("Error", outcome.error().getMessage());
             }
-            results.add(new ResponseData(outcome, vu));
+            results.add(response(outcome));
         }
         return vu.toJs(results);
     }
 
     /** A request the parser refused: thrown with {@code throw}, else a status-0 response (as k6 does). */
-    private Value failedParse(RuntimeException e) {
+    private Object failedParse(RuntimeException e) {
         if (throwErrors()) {
             throw vu.jsError("Error", e.getMessage());
         }
         log("warn", "Request Failed error=\"" + e.getMessage() + "\"");
-        return vu.context().asValue(new ResponseData(parseFailure(e), vu));
+        return response(parseFailure(e));
     }
 
     private static HttpOutcome notSent() {
-        return new HttpOutcome("", null, null, null, 0, Timings.ZERO, "", 0, "", "",
-                Map.of("method", "", "url", "", "headers", Map.of(), "body", "", "cookies", Map.of()));
+        return new HttpOutcome("", null, null, null, 0, Timings.ZERO, "", 0, "", "", RequestInfo.NONE);
     }
 
     private static HttpOutcome parseFailure(RuntimeException e) {
         int code = e instanceof HttpError h ? h.code() : 0;
         HttpError error = e instanceof HttpError h ? h : new HttpError(0, e.getMessage());
-        return new HttpOutcome("", null, null, error, code, Timings.ZERO, "", 0, "", "",
-                Map.of("method", "", "url", "", "headers", Map.of(), "body", "", "cookies", Map.of()));
+        return new HttpOutcome("", null, null, error, code, Timings.ZERO, "", 0, "", "", RequestInfo.NONE);
     }
 
-    private Value toJs(HttpOutcome outcome, HttpRequestSpec spec) {
-        if (outcome.failed() && spec.throwErrors()) {
-            throw vu.jsError("Error", outcome.error().getMessage());
-        }
-        return vu.context().asValue(new ResponseData(outcome, vu));
-    }
-
-    /** Parks the VU thread until the future completes; an interrupt (the VU stopping) aborts the request. */
-    private <T> T await(CompletableFuture<T> future, Runnable abort) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            abort.run();
-            throw vu.jsError("Error", "request aborted: the VU is stopping");
-        } catch (ExecutionException e) {
-            HttpError error = ErrorCodes.of(e.getCause());
-            throw vu.jsError("Error", error.getMessage());
-        }
+    /** The script's Response for an outcome. Any thread (it is plain Java until the script reads it). */
+    private Response response(HttpOutcome outcome) {
+        return new Response(outcome, responseGlue, vu);
     }
 
     /** An ArrayBuffer's bytes as UTF-8 text (for {@code res.json()} on a binary body). */

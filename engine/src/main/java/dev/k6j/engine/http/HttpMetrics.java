@@ -10,6 +10,7 @@ import dev.k6j.spi.ValueType;
 import dev.k6j.spi.Vu;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * k6's HTTP metrics and the samples of one round trip, tagged as k6 tags them ({@code transport.go}): {@code url},
@@ -52,11 +53,77 @@ final class HttpMetrics {
     }
 
     /**
+     * The tags of a successful round trip and what they were made from. A VU's consecutive requests mostly repeat
+     * them, so a client keeps the last one and reuses it instead of building the set again.
+     */
+    record LastTags(TagSet base, String name, String url, String method, int status, String proto, String tlsVersion,
+                    String ip, boolean expected, TagSet tags) {
+
+        boolean matches(TagSet base, String name, String url, String method, int status, String proto,
+                        String tlsVersion, String ip, boolean expected) {
+            return this.base == base && this.status == status && this.expected == expected
+                    && Objects.equals(this.name, name) && this.url.equals(url) && this.method.equals(method)
+                    && this.proto.equals(proto) && Objects.equals(this.tlsVersion, tlsVersion)
+                    && Objects.equals(this.ip, ip);
+        }
+    }
+
+    /** Where a client keeps its {@link LastTags}: any thread reads and replaces it. */
+    static final class TagsMemo {
+        private volatile LastTags last;
+    }
+
+    /**
      * Emits the samples of one round trip, and the bytes the VU moved since the last emission.
      *
      * @return the {@code error_code} k6 gives it: the error's code, 1000 + status for 4xx and 5xx, else 0
      */
-    int emit(Vu vu, SystemTags system, Hop hop, long sentBytes, long receivedBytes) {
+    int emit(Vu vu, SystemTags system, Hop hop, long sentBytes, long receivedBytes, TagsMemo memo) {
+        HttpRequestSpec spec = hop.spec();
+        boolean expected = spec.callback() == null
+                || spec.callback().expected(hop.error() == null ? hop.status() : 0);
+        TagSet tags;
+        int errorCode;
+        LastTags last = memo.last;
+        if (hop.error() == null && last != null && last.matches(spec.tags(), spec.name(), hop.cleanUrl(),
+                hop.method(), hop.status(), hop.proto(), hop.tlsVersion(), hop.remoteIp(), expected)) {
+            tags = last.tags();
+            errorCode = hop.status() >= 400 ? 1000 + hop.status() : 0;
+        } else {
+            tags = tags(system, hop, expected);
+            errorCode = hop.error() != null ? hop.error().code() : hop.status() >= 400 ? 1000 + hop.status() : 0;
+            if (hop.error() == null) {
+                memo.last = new LastTags(spec.tags(), spec.name(), hop.cleanUrl(), hop.method(), hop.status(),
+                        hop.proto(), hop.tlsVersion(), hop.remoteIp(), expected, tags);
+            }
+        }
+        long now = Sample.nowNanos();
+        TagSet meta = spec.metadata();
+        Timings t = hop.timings();
+        List<Sample> samples = new ArrayList<>(11);
+        samples.add(new Sample(reqs, now, 1, tags, meta));
+        samples.add(new Sample(duration, now, t.duration(), tags, meta));
+        samples.add(new Sample(blocked, now, t.blocked(), tags, meta));
+        samples.add(new Sample(connecting, now, t.connecting(), tags, meta));
+        samples.add(new Sample(tlsHandshaking, now, t.tlsHandshaking(), tags, meta));
+        samples.add(new Sample(sending, now, t.sending(), tags, meta));
+        samples.add(new Sample(waiting, now, t.waiting(), tags, meta));
+        samples.add(new Sample(receiving, now, t.receiving(), tags, meta));
+        if (spec.callback() != null) {
+            samples.add(new Sample(failed, now, expected ? 0 : 1, tags, meta));
+        }
+        if (sentBytes > 0) {
+            samples.add(new Sample(dataSent, now, sentBytes, spec.vuTags(), meta));
+        }
+        if (receivedBytes > 0) {
+            samples.add(new Sample(dataReceived, now, receivedBytes, spec.vuTags(), meta));
+        }
+        vu.emit(samples);
+        return errorCode;
+    }
+
+    /** The tags of a round trip, as k6 tags it. */
+    private static TagSet tags(SystemTags system, Hop hop, boolean expected) {
         HttpRequestSpec spec = hop.spec();
         TagSet tags = spec.tags();
         if (system.enabled("url")) {
@@ -100,35 +167,9 @@ final class HttpMetrics {
         if (hop.remoteIp() != null && system.enabled("ip")) {
             tags = tags.with("ip", hop.remoteIp());
         }
-        boolean expected = true;
-        if (spec.callback() != null) {
-            expected = spec.callback().expected(hop.error() == null ? hop.status() : 0);
-            if (system.enabled("expected_response")) {
-                tags = tags.with("expected_response", Boolean.toString(expected));
-            }
+        if (spec.callback() != null && system.enabled("expected_response")) {
+            tags = tags.with("expected_response", Boolean.toString(expected));
         }
-        long now = Sample.nowNanos();
-        TagSet meta = spec.metadata();
-        Timings t = hop.timings();
-        List<Sample> samples = new ArrayList<>(11);
-        samples.add(new Sample(reqs, now, 1, tags, meta));
-        samples.add(new Sample(duration, now, t.duration(), tags, meta));
-        samples.add(new Sample(blocked, now, t.blocked(), tags, meta));
-        samples.add(new Sample(connecting, now, t.connecting(), tags, meta));
-        samples.add(new Sample(tlsHandshaking, now, t.tlsHandshaking(), tags, meta));
-        samples.add(new Sample(sending, now, t.sending(), tags, meta));
-        samples.add(new Sample(waiting, now, t.waiting(), tags, meta));
-        samples.add(new Sample(receiving, now, t.receiving(), tags, meta));
-        if (spec.callback() != null) {
-            samples.add(new Sample(failed, now, expected ? 0 : 1, tags, meta));
-        }
-        if (sentBytes > 0) {
-            samples.add(new Sample(dataSent, now, sentBytes, spec.vuTags(), meta));
-        }
-        if (receivedBytes > 0) {
-            samples.add(new Sample(dataReceived, now, receivedBytes, spec.vuTags(), meta));
-        }
-        vu.emit(samples);
-        return errorCode;
+        return tags;
     }
 }

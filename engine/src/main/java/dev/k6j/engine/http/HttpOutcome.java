@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * How a request ended: the final response (after redirects) or the error, with what k6's {@code Response} shows.
- * Plain Java data, made on an event loop; {@link #toMap()} gives the script's view (converted on the VU thread).
+ * Plain Java data, made on the request's thread; {@link Response} gives the script its view, piece by piece.
  *
  * @param url            the final URL
  * @param response       the final response, or {@code null} when the request failed
@@ -25,7 +25,7 @@ import java.util.Map;
  */
 public record HttpOutcome(String url, RawResponse response, Object body, HttpError error, int errorCode,
                           Timings timings, String remoteIp, int remotePort, String tlsVersion, String tlsCipherSuite,
-                          Map<String, Object> request) {
+                          RequestInfo request) {
 
     /** Whether the request failed (status 0). */
     public boolean failed() {
@@ -37,27 +37,34 @@ public record HttpOutcome(String url, RawResponse response, Object body, HttpErr
         return error == null && response != null ? response.status() : 0;
     }
 
-    /**
-     * The script's {@code Response} fields in k6's order, as JSON, with {@code "body":null} (the body crosses into
-     * JavaScript apart, see {@link ResponseData}) and {@code "ocsp":null} (the glue puts k6j's one OCSP answer there:
-     * no stapled response is read, so it is always "unknown").
-     */
-    public String toJson() {
-        boolean ok = error == null && response != null;
-        StringBuilder out = new StringBuilder(768);
-        out.append("{\"remote_ip\":");
-        JsonText.string(out, remoteIp);
-        out.append(",\"remote_port\":").append(remotePort).append(",\"url\":");
-        JsonText.string(out, url);
-        out.append(",\"status\":").append(ok ? response.status() : 0).append(",\"status_text\":");
-        JsonText.string(out, ok ? response.status() + " " + response.reason() : "");
-        out.append(",\"proto\":");
-        JsonText.string(out, ok ? response.proto() : "");
-        out.append(",\"headers\":");
-        JsonText.value(out, ok ? headers() : Map.of());
-        out.append(",\"cookies\":");
-        JsonText.value(out, ok && response.header("Set-Cookie") != null ? cookies() : Map.of());
-        out.append(",\"body\":null,\"timings\":{\"duration\":");
+    /** Whether there is a response to show (not a failed request). */
+    boolean ok() {
+        return error == null && response != null;
+    }
+
+    /** {@code res.status_text}: {@code "200 OK"}, or "" for a failed request. */
+    String statusText() {
+        return ok() ? response.status() + " " + response.reason() : "";
+    }
+
+    /** {@code res.headers} as JSON: canonical names, repeated headers joined with ", " as Go's Header.Get shows them. */
+    String headersJson() {
+        StringBuilder out = new StringBuilder(256);
+        JsonText.value(out, ok() ? headers() : Map.of());
+        return out.toString();
+    }
+
+    /** {@code res.cookies} as JSON: the response's Set-Cookie headers by name. */
+    String cookiesJson() {
+        StringBuilder out = new StringBuilder(64);
+        JsonText.value(out, ok() && response.header("Set-Cookie") != null ? cookies() : Map.of());
+        return out.toString();
+    }
+
+    /** {@code res.timings} as JSON, in k6's order. */
+    String timingsJson() {
+        StringBuilder out = new StringBuilder(192);
+        out.append("{\"duration\":");
         JsonText.number(out, timings.duration());
         out.append(",\"blocked\":");
         JsonText.number(out, timings.blocked());
@@ -71,15 +78,14 @@ public record HttpOutcome(String url, RawResponse response, Object body, HttpErr
         JsonText.number(out, timings.waiting());
         out.append(",\"receiving\":");
         JsonText.number(out, timings.receiving());
-        out.append("},\"tls_version\":");
-        JsonText.string(out, tlsVersion);
-        out.append(",\"tls_cipher_suite\":");
-        JsonText.string(out, tlsCipherSuite);
-        out.append(",\"ocsp\":null,\"error\":");
-        JsonText.string(out, error == null ? "" : error.getMessage());
-        out.append(",\"error_code\":").append(errorCode).append(",\"request\":");
-        JsonText.value(out, request);
         return out.append('}').toString();
+    }
+
+    /** {@code res.request} as JSON. */
+    String requestJson() {
+        StringBuilder out = new StringBuilder(256);
+        JsonText.value(out, request.toMap());
+        return out.toString();
     }
 
     private Map<String, Object> headers() {

@@ -14,23 +14,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The Netty event loops every VU's HTTP connections share, one per core, on daemon threads, plus a virtual-thread
- * executor for the blocking bits (DNS lookups). Event loops only move bytes and complete futures; nothing blocks
- * them. A wheel timer (its own daemon thread) keeps the request timeouts. One per JVM, made on first use.
+ * What every VU's HTTP connections share: the Netty event loops the https connections run on (one per core, daemon
+ * threads, made when the first https connection is), a virtual-thread executor for the blocking bits (DNS lookups),
+ * and a wheel timer (its own daemon thread) for the request timeouts. Plain http needs no event loop: its requests
+ * run on the threads that make them. One per JVM, made on first use.
  */
 final class HttpTransport {
 
     private static volatile HttpTransport shared;
 
-    private final EventLoopGroup group;
+    private volatile EventLoopGroup group;
     private final ExecutorService blocking;
     private final HashedWheelTimer timer = new HashedWheelTimer(new DefaultThreadFactory("k6j-http-timer", true),
             10, TimeUnit.MILLISECONDS, 512);
 
     private HttpTransport() {
-        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-        this.group = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("k6j-http", true),
-                NioIoHandler.newFactory());
         this.blocking = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("k6j-dns-", 0).factory());
     }
 
@@ -48,13 +46,29 @@ final class HttpTransport {
         return transport;
     }
 
-    /** A bootstrap for one client connection, with the options every connection has. */
+    /** A bootstrap for one Netty client connection, with the options every connection has. */
     Bootstrap bootstrap() {
         return new Bootstrap()
-                .group(group)
+                .group(group())
                 .channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.SO_KEEPALIVE, true);
+    }
+
+    private EventLoopGroup group() {
+        EventLoopGroup loops = group;
+        if (loops == null) {
+            synchronized (this) {
+                loops = group;
+                if (loops == null) {
+                    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+                    loops = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("k6j-http", true),
+                            NioIoHandler.newFactory());
+                    group = loops;
+                }
+            }
+        }
+        return loops;
     }
 
     /**

@@ -30,6 +30,9 @@ final class RequestParser {
 
     private final Vu vu;
     private final HttpOptions options;
+    /** The last URL read and its parsed form: scripts mostly request the same few URLs over and over. */
+    private String lastUrlText;
+    private URI lastUrl;
 
     RequestParser(Vu vu, HttpOptions options) {
         this.vu = vu;
@@ -48,7 +51,7 @@ final class RequestParser {
         } else {
             urlText = url.isString() ? url.asString() : url.toString();
         }
-        URI uri = Urls.parse(urlText);
+        URI uri = url(urlText);
 
         Map<String, List<String>> headers = new LinkedHashMap<>();
         byte[] bodyBytes = body(body, headers);
@@ -132,6 +135,14 @@ final class RequestParser {
         return new HttpRequestSpec(method, uri, name, Map.copyOf(headers), bodyBytes, timeout, maxRedirects,
                 redirectsGiven, auth, Map.copyOf(cookies), jar, responseType, compression, callback, tags, vuTags,
                 vu.state().metadata(), throwErrors);
+    }
+
+    private URI url(String text) {
+        if (!text.equals(lastUrlText)) {
+            lastUrl = Urls.parse(text);
+            lastUrlText = text;
+        }
+        return lastUrl;
     }
 
     private static Duration timeout(Value value) {

@@ -1,37 +1,30 @@
 package dev.k6j.engine.http;
 
-import io.netty.buffer.Unpooled;
-import io.netty.handler.codec.http.DefaultFullHttpRequest;
-import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.Timeout;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import javax.net.ssl.SSLSession;
 
 /**
  * One k6 request from start to outcome: round trips through the VU's pool, redirects, the digest challenge, cookies
  * in and out of the jar, the timeout, and the samples of every round trip (as k6 emits one set per round trip).
  *
- * <p>Threads: {@link #start()} on any thread; everything after runs on event loops (and the DNS executor). No
- * JavaScript is touched: the spec is plain data. {@link #cancel()} from any thread.
+ * <p>Threads: {@link #run()} on the thread that makes the request (the VU's own for a synchronous request, a virtual
+ * thread of its own for an async or batched one), which it blocks; no JavaScript is touched, the spec is plain data.
+ * {@link #cancel()} from any thread; an interrupt of the running thread cancels too.
  */
 final class RequestRun {
 
     private final HttpClient client;
     private final HttpRequestSpec spec;
-    private final CompletableFuture<HttpOutcome> outcome = new CompletableFuture<>();
     private final byte[] wireBody;
     private final RequestHeaders requestHeaders;
     private volatile Exchange current;
-    private volatile Timeout timer;
     private volatile HttpError aborted;
     private volatile boolean cancelled;
-    private Map<String, Object> firstRequest;
+    private RequestInfo firstRequest;
 
     RequestRun(HttpClient client, HttpRequestSpec spec) {
         this.client = client;
@@ -41,15 +34,18 @@ final class RequestRun {
                 : Compression.compress(spec.body(), spec.compression());
     }
 
-    /** The outcome, completed normally even when the request failed (then with status 0 and an error). */
-    CompletableFuture<HttpOutcome> outcome() {
-        return outcome;
-    }
-
-    void start() {
-        timer = client.transport.schedule(this::timeout, spec.timeout().toNanos());
-        outcome.whenComplete((o, e) -> timer.cancel());
-        hop(spec.method(), spec.url(), wireBody, 0, null);
+    /**
+     * Runs the request to its outcome, which is normal even when the request failed (status 0 and an error).
+     *
+     * @throws InterruptedException when it was cancelled (the VU is stopping); no samples are emitted then
+     */
+    HttpOutcome run() throws InterruptedException {
+        Timeout timer = client.transport.schedule(this::timeout, spec.timeout().toNanos());
+        try {
+            return hops();
+        } finally {
+            timer.cancel();
+        }
     }
 
     /**
@@ -69,62 +65,192 @@ final class RequestRun {
     }
 
     private void abortCurrent(HttpError error) {
-        aborted = error;
+        if (aborted == null) {
+            aborted = error;
+        }
         Exchange exchange = current;
-        if (exchange == null || outcome.isDone()) {
-            return;
-        }
-        exchange.fail(error);
-        Connection connection = exchange.connection();
-        if (connection != null) {
-            connection.abort(exchange);
+        if (exchange != null) {
+            exchange.fail(error);
         }
     }
 
-    // ---- one round trip ----------------------------------------------------------------------------------------
+    // ---- the round trips ---------------------------------------------------------------------------------------
 
-    private void hop(String method, URI url, byte[] body, int redirects, String authorization) {
-        hop(method, url, body, redirects, authorization, false);
+    /** Where the request stands between round trips: what the next one sends. */
+    private static final class Next {
+        String method;
+        URI url;
+        byte[] body;
+        int redirects;
+        String authorization;
+        boolean retried;
+
+        Next(String method, URI url, byte[] body) {
+            this.method = method;
+            this.url = url;
+            this.body = body;
+        }
     }
 
-    private void hop(String method, URI url, byte[] body, int redirects, String authorization, boolean retry) {
-        Target target = Target.of(url);
-        Map<String, List<String>> headers = requestHeaders.forHop(method, url, target, body, authorization);
-        FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.valueOf(method),
-                Urls.requestTarget(url), body == null ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body));
-        headers.forEach((name, values) -> request.headers().add(name, values));
+    /** What a round trip gave: the response, or the failure. */
+    private record Result(RawResponse response, Throwable failure) {
+    }
+
+    private HttpOutcome hops() throws InterruptedException {
+        Next next = new Next(spec.method(), spec.url(), wireBody);
+        while (true) {
+            String method = next.method;
+            URI url = next.url;
+            Target target = Target.of(url);
+            Exchange exchange = newExchange(next, target);
+            Result result = carry(exchange, target);
+            if (result.failure() != null && !next.retried && staleConnection(exchange, method, result.failure())) {
+                // A kept connection the server had closed meanwhile: try once more on a new one, as Go does.
+                next.retried = true;
+                continue;
+            }
+            Timings timings = exchange.marks().finish();
+            try {
+                if (result.failure() != null) {
+                    HttpError error = ErrorCodes.of(result.failure());
+                    emit(exchange, method, url, null, error, timings);
+                    return outcome(url, null, null, error, error.code(), timings, exchange.connection());
+                }
+                RawResponse raw = result.response();
+                if (!client.options.httpDebug().isEmpty()) {
+                    HttpDebug.response(client, raw, client.options.httpDebug());
+                }
+                if (spec.jar() != null) {
+                    storeCookies(url, raw);
+                }
+                if (followsRedirect(next, raw) || answersDigest(next, raw)) {
+                    emit(exchange, method, url, raw, null, timings);
+                    next.retried = false;
+                    continue;
+                }
+                return completed(exchange, method, url, raw, timings);
+            } catch (RuntimeException unexpected) {
+                HttpError error = ErrorCodes.of(unexpected);
+                return outcome(url, null, null, error, error.code(), Timings.ZERO, exchange.connection());
+            }
+        }
+    }
+
+    /** The exchange of the next round trip: its headers, wire request and timing marks. */
+    private Exchange newExchange(Next next, Target target) {
+        Map<String, List<String>> headers = requestHeaders.forHop(next.method, next.url, target, next.body,
+                next.authorization);
         if (firstRequest == null) {
-            firstRequest = requestHeaders.requestInfo(method, url, headers);
+            firstRequest = new RequestInfo(requestHeaders, next.method, next.url, headers);
         }
         TimingMarks marks = new TimingMarks();
         marks.getConn = TimingMarks.now();
-        Exchange exchange = new Exchange(request, marks, spec.responseType() == HttpRequestSpec.ResponseType.NONE);
+        Exchange exchange = new Exchange(new WireRequest(next.method, Urls.requestTarget(next.url), headers, next.body),
+                marks, spec.responseType() == HttpRequestSpec.ResponseType.NONE);
         current = exchange;
-        if (outcome.isDone()) {
-            return;
-        }
         HttpError abortedBefore = aborted;
         if (abortedBefore != null) {
             exchange.fail(abortedBefore);
         }
         if (!client.options.httpDebug().isEmpty()) {
-            HttpDebug.request(client, exchange.request(), body, client.options.httpDebug());
+            HttpDebug.request(client, exchange.request(), client.options.httpDebug());
         }
-        exchange.result().whenComplete((raw, failure) -> {
-            if (failure != null && !retry && staleConnection(exchange, method, failure)) {
-                // A kept connection the server had closed meanwhile: try once more on a new one, as Go does.
-                hop(method, url, body, redirects, authorization, true);
-            } else {
-                finishHop(exchange, method, url, body, redirects, authorization, raw, failure);
+        return exchange;
+    }
+
+    /**
+     * One round trip on a pooled or new connection, blocking.
+     *
+     * @throws InterruptedException when the request was cancelled (the VU is stopping)
+     */
+    private Result carry(Exchange exchange, Target target) throws InterruptedException {
+        RawResponse raw = null;
+        Throwable failure = null;
+        try {
+            Connection connection = client.pool().acquire(target, exchange);
+            exchange.connection(connection);
+            raw = connection.roundTrip(exchange);
+        } catch (InterruptedException e) {
+            cancelled = true;
+        } catch (Exception e) {
+            failure = exchange.failure() != null ? exchange.failure() : e;
+        }
+        if (Thread.interrupted()) {
+            // The VU is stopping: a socket closed by the interrupt, or a wait cut short. The interrupt is spent here,
+            // as a wait that throws InterruptedException would spend it.
+            cancelled = true;
+        }
+        if (cancelled) {
+            exchange.fail(new HttpError(ErrorCodes.DEFAULT, "request aborted: the VU is stopping"));
+            throw new InterruptedException("request aborted: the VU is stopping");
+        }
+        return new Result(raw, failure);
+    }
+
+    private void storeCookies(URI url, RawResponse raw) {
+        List<String> setCookies = raw.headers("Set-Cookie");
+        if (!setCookies.isEmpty()) {
+            spec.jar().storeFromResponse(url, setCookies);
+        }
+    }
+
+    /** A redirect to follow: {@code next} becomes the request to its location. */
+    private boolean followsRedirect(Next next, RawResponse raw) {
+        String location = isRedirect(raw.status()) ? raw.header("Location") : null;
+        if (location == null) {
+            return false;
+        }
+        if (next.redirects >= spec.maxRedirects()) {
+            if (!spec.redirectsGiven()) {
+                client.log.log("warn", "Stopped after " + next.redirects + " redirects and returned the redirection;"
+                        + " pass { redirects: n } in request params or set global maxRedirects to silence this"
+                        + " url=" + Urls.clean(spec.url()));
             }
-        });
-        client.pool().acquire(target, marks).whenComplete((connection, failure) -> {
-            if (failure != null) {
-                exchange.fail(failure);
-            } else {
-                connection.send(exchange);
-            }
-        });
+            return false;
+        }
+        URI resolved = Urls.resolve(next.url, location);
+        boolean keepBody = raw.status() == 307 || raw.status() == 308;
+        String method = next.method;
+        next.method = keepBody || method.equals("GET") || method.equals("HEAD") ? method : "GET";
+        next.body = keepBody ? next.body : null;
+        next.url = resolved;
+        next.redirects++;
+        next.authorization = null;
+        return true;
+    }
+
+    /** A digest challenge to answer: {@code next} becomes the same request with credentials. */
+    private boolean answersDigest(Next next, RawResponse raw) {
+        if (raw.status() != 401 || next.authorization != null || !spec.auth().equals("digest")
+                || next.url.getRawUserInfo() == null) {
+            return false;
+        }
+        String challenge = DigestAuth.challenge(raw.headers("WWW-Authenticate"));
+        if (challenge == null) {
+            return false;
+        }
+        String[] credentials = RequestHeaders.userInfo(next.url).split(":", 2);
+        next.authorization = DigestAuth.authorization(challenge, next.method, Urls.requestTarget(next.url),
+                credentials[0], credentials.length > 1 ? credentials[1] : "");
+        return true;
+    }
+
+    /** The last round trip: the body decoded for the script, the samples, the outcome. */
+    private HttpOutcome completed(Exchange exchange, String method, URI url, RawResponse raw, Timings timings) {
+        Object scriptBody = null;
+        HttpError error = null;
+        try {
+            byte[] decoded = Compression.decode(raw.header("Content-Encoding"), raw.body());
+            scriptBody = switch (spec.responseType()) {
+                case TEXT -> decoded == null ? null : new String(decoded, StandardCharsets.UTF_8);
+                case BINARY -> decoded;
+                case NONE -> null;
+            };
+        } catch (HttpError decompression) {
+            error = decompression;
+        }
+        int errorCode = emit(exchange, method, url, error == null ? raw : null, error, timings);
+        return outcome(url, error == null ? raw : null, scriptBody, error, errorCode, timings, exchange.connection());
     }
 
     /**
@@ -143,78 +269,11 @@ final class RequestRun {
                 || code == ErrorCodes.TCP_BROKEN_PIPE;
     }
 
-    // ---- after a round trip ------------------------------------------------------------------------------------
-
-    private void finishHop(Exchange exchange, String method, URI url, byte[] body, int redirects,
-                           String authorization, RawResponse raw, Throwable failure) {
-        try {
-            Timings timings = exchange.marks().finish();
-            Connection connection = exchange.connection();
-            if (failure != null) {
-                HttpError error = ErrorCodes.of(failure);
-                emit(exchange, method, url, null, error, timings);
-                complete(url, null, null, error, error.code(), timings, connection);
-                return;
-            }
-            if (!client.options.httpDebug().isEmpty()) {
-                HttpDebug.response(client, raw, client.options.httpDebug());
-            }
-            if (spec.jar() != null) {
-                List<String> setCookies = raw.headers("Set-Cookie");
-                if (!setCookies.isEmpty()) {
-                    spec.jar().storeFromResponse(url, setCookies);
-                }
-            }
-            String location = raw.header("Location");
-            if (isRedirect(raw.status()) && location != null) {
-                if (redirects < spec.maxRedirects()) {
-                    URI next = Urls.resolve(url, location);
-                    emit(exchange, method, url, raw, null, timings);
-                    boolean keepBody = raw.status() == 307 || raw.status() == 308;
-                    String nextMethod = keepBody || method.equals("GET") || method.equals("HEAD") ? method : "GET";
-                    hop(nextMethod, next, keepBody ? body : null, redirects + 1, null);
-                    return;
-                }
-                if (!spec.redirectsGiven()) {
-                    client.log.log("warn", "Stopped after " + redirects + " redirects and returned the redirection;"
-                            + " pass { redirects: n } in request params or set global maxRedirects to silence this"
-                            + " url=" + Urls.clean(spec.url()));
-                }
-            }
-            if (raw.status() == 401 && authorization == null && spec.auth().equals("digest")
-                    && url.getRawUserInfo() != null) {
-                String challenge = DigestAuth.challenge(raw.headers("WWW-Authenticate"));
-                if (challenge != null) {
-                    emit(exchange, method, url, raw, null, timings);
-                    String[] credentials = RequestHeaders.userInfo(url).split(":", 2);
-                    hop(method, url, body, redirects, DigestAuth.authorization(challenge, method,
-                            Urls.requestTarget(url), credentials[0], credentials.length > 1 ? credentials[1] : ""));
-                    return;
-                }
-            }
-            Object scriptBody = null;
-            HttpError error = null;
-            try {
-                byte[] decoded = Compression.decode(raw.header("Content-Encoding"), raw.body());
-                scriptBody = switch (spec.responseType()) {
-                    case TEXT -> decoded == null ? null : new String(decoded, StandardCharsets.UTF_8);
-                    case BINARY -> decoded;
-                    case NONE -> null;
-                };
-            } catch (HttpError decompression) {
-                error = decompression;
-            }
-            int errorCode = emit(exchange, method, url, error == null ? raw : null, error, timings);
-            complete(url, error == null ? raw : null, scriptBody, error, errorCode, timings, connection);
-        } catch (RuntimeException unexpected) {
-            HttpError error = ErrorCodes.of(unexpected);
-            complete(url, null, null, error, error.code(), Timings.ZERO, exchange.connection());
-        }
-    }
-
     private static boolean isRedirect(int status) {
         return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
     }
+
+    // ---- samples and the outcome -------------------------------------------------------------------------------
 
     private int emit(Exchange exchange, String method, URI url, RawResponse raw, HttpError error, Timings timings) {
         if (cancelled) {
@@ -233,11 +292,11 @@ final class RequestRun {
         HttpMetrics.Hop hop = new HttpMetrics.Hop(spec, method, Urls.clean(url), raw == null ? 0 : raw.status(),
                 raw == null ? "" : raw.proto(), error, tlsVersion, ip, timings);
         return client.metrics.emit(client.vu, client.systemTags, hop, client.traffic.takeSent(),
-                client.traffic.takeReceived());
+                client.traffic.takeReceived(), client.tagsMemo);
     }
 
-    private void complete(URI url, RawResponse raw, Object body, HttpError error, int errorCode, Timings timings,
-                          Connection connection) {
+    private HttpOutcome outcome(URI url, RawResponse raw, Object body, HttpError error, int errorCode,
+                                Timings timings, Connection connection) {
         String ip = "";
         int port = 0;
         String tlsVersion = "";
@@ -256,7 +315,7 @@ final class RequestRun {
         if (error != null && !spec.throwErrors() && !cancelled) {
             client.log.log("warn", "Request Failed error=\"" + error.getMessage() + "\" url=" + Urls.clean(url));
         }
-        outcome.complete(new HttpOutcome(url.toString(), raw, body, error, errorCode, timings, ip, port, tlsVersion,
-                cipher, firstRequest));
+        return new HttpOutcome(url.toString(), raw, body, error, errorCode, timings, ip, port, tlsVersion, cipher,
+                firstRequest);
     }
 }

@@ -11,13 +11,23 @@ import java.util.concurrent.atomic.AtomicLong;
  * Bytes one VU sent and received on all its connections, TLS records and headers included (what k6 counts in
  * {@code data_sent} and {@code data_received}). Each request takes what accumulated since the last one took.
  *
- * <p>Threads: event loops add, any thread takes.
+ * <p>Threads: round-trip threads and event loops add, any thread takes.
  */
 final class TrafficCounter {
 
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong received = new AtomicLong();
     private final Handler handler = new Handler();
+
+    /** Bytes a socket connection sent (the Netty connections count through {@link #handler()}). */
+    void addSent(long bytes) {
+        sent.addAndGet(bytes);
+    }
+
+    /** Bytes a socket connection received. */
+    void addReceived(long bytes) {
+        received.addAndGet(bytes);
+    }
 
     long takeSent() {
         return sent.getAndSet(0);

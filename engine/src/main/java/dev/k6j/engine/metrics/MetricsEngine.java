@@ -4,18 +4,24 @@ import dev.k6j.spi.MetricRegistry;
 import dev.k6j.spi.Sample;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
  * The metrics engine: VUs push batches of samples into a bounded queue; one ingester thread takes them in order,
  * adds every sample to its sinks (one per metric and sub-metric) and hands the batch to each listener (the outputs).
  * Thresholds and the summary read consistent {@link #snapshot() snapshots} of the sinks.
+ *
+ * <p>A push only enqueues: it never wakes the ingester, which drains the queue every millisecond or so (less often
+ * while nothing arrives) and is woken only by {@link #flush()}, {@link #close()} or a full queue. Waking a thread per
+ * request costs a system call each, more than the samples' bookkeeping itself at tens of thousands of requests a
+ * second; thresholds and outputs work on seconds, so a millisecond's delay costs nothing.
  *
  * <pre>{@code
  * MetricsEngine engine = new MetricsEngine(registry, 1024);
@@ -39,6 +45,9 @@ public final class MetricsEngine implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(MetricsEngine.class.getName());
     private static final Object STOP = new Object();
+    /** The ingester's pause while the queue is busy, and the longest one while nothing arrives. */
+    private static final long BUSY_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final long IDLE_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(25);
 
     private record Batch(List<Sample> samples) {
     }
@@ -46,7 +55,9 @@ public final class MetricsEngine implements AutoCloseable {
     private record FlushMarker(CountDownLatch done) {
     }
 
-    private final BlockingQueue<Object> queue;
+    private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final int capacity;
     private final List<Consumer<List<Sample>>> listeners = new CopyOnWriteArrayList<>();
     private final ObservedMetrics observed;
     private final Object sinkLock = new Object();
@@ -63,7 +74,7 @@ public final class MetricsEngine implements AutoCloseable {
         if (queueCapacityBatches < 1) {
             throw new IllegalArgumentException("queue capacity must be at least 1 batch, not " + queueCapacityBatches);
         }
-        this.queue = new ArrayBlockingQueue<>(queueCapacityBatches);
+        this.capacity = queueCapacityBatches;
         this.observed = new ObservedMetrics(Objects.requireNonNull(registry, "registry"));
     }
 
@@ -133,6 +144,7 @@ public final class MetricsEngine implements AutoCloseable {
         if (!putUntilStopped(marker)) {
             return;
         }
+        LockSupport.unpark(thread);
         boolean interrupted = false;
         while (true) {
             try {
@@ -177,6 +189,7 @@ public final class MetricsEngine implements AutoCloseable {
             return;
         }
         putUntilStopped(STOP);
+        LockSupport.unpark(thread);
         boolean interrupted = false;
         while (thread.isAlive()) {
             try {
@@ -191,14 +204,18 @@ public final class MetricsEngine implements AutoCloseable {
     }
 
     private void ingest() {
+        long pause = BUSY_PAUSE_NANOS;
         while (true) {
-            Object item;
-            try {
-                item = queue.take();
-            } catch (InterruptedException e) {
-                // Only close() ends the ingester; an interrupt from elsewhere must not lose samples.
+            Object item = take();
+            if (item == null) {
+                // Nothing queued: pause, longer and longer while it stays quiet. An interrupt from elsewhere only
+                // cuts a pause short; only close() ends the ingester, so no sample is lost.
+                LockSupport.parkNanos(this, pause);
+                Thread.interrupted();
+                pause = Math.min(pause * 2, IDLE_PAUSE_NANOS);
                 continue;
             }
+            pause = BUSY_PAUSE_NANOS;
             if (item == STOP) {
                 stopped = true;
                 dropLeftovers();
@@ -208,10 +225,18 @@ public final class MetricsEngine implements AutoCloseable {
         }
     }
 
+    private Object take() {
+        Object item = queue.poll();
+        if (item != null) {
+            queued.decrementAndGet();
+        }
+        return item;
+    }
+
     /** Batches that raced {@link #close()} into the queue behind the stop signal. */
     private void dropLeftovers() {
         Object item;
-        while ((item = queue.poll()) != null) {
+        while ((item = take()) != null) {
             if (item instanceof Batch batch) {
                 droppedAfterClose.addAndGet(batch.samples().size());
             } else if (item instanceof FlushMarker marker) {
@@ -222,7 +247,7 @@ public final class MetricsEngine implements AutoCloseable {
 
     private synchronized void drainHere() {
         Object item;
-        while ((item = queue.poll()) != null) {
+        while ((item = take()) != null) {
             if (item != STOP) {
                 handle(item);
             }
@@ -257,20 +282,27 @@ public final class MetricsEngine implements AutoCloseable {
     }
 
     /**
-     * Queues an item, waiting while the queue is full; interrupts are remembered, not obeyed, so no sample is lost.
-     * Returns false if the ingester stopped meanwhile (then nobody would ever take the item).
+     * Queues an item, waiting while the queue is full (the ingester is woken to make room); interrupts are
+     * remembered, not obeyed, so no sample is lost. Returns false if the ingester stopped meanwhile (then nobody
+     * would ever take the item).
      */
     private boolean putUntilStopped(Object item) {
         boolean interrupted = false;
         try {
             while (!stopped) {
-                try {
-                    if (queue.offer(item, 50, TimeUnit.MILLISECONDS)) {
-                        return true;
-                    }
-                } catch (InterruptedException e) {
-                    interrupted = true;
+                if (queued.incrementAndGet() <= capacity) {
+                    queue.add(item);
+                    return true;
                 }
+                queued.decrementAndGet();
+                Thread thread = ingester;
+                if (thread == null) {
+                    drainHere();
+                    continue;
+                }
+                LockSupport.unpark(thread);
+                LockSupport.parkNanos(this, BUSY_PAUSE_NANOS);
+                interrupted |= Thread.interrupted();
             }
             return false;
         } finally {

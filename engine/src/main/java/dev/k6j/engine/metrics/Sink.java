@@ -4,9 +4,10 @@ import dev.k6j.spi.MetricType;
 
 /**
  * Aggregates the values of one metric or sub-metric, as k6's {@code metrics.Sink} does. Owned by the metrics
- * engine's ingester thread; other threads see sinks only through {@link #values()} copies.
+ * engine's ingester thread; other threads see sinks only through {@link #values()} copies. Public so that outputs
+ * which aggregate for themselves (the web dashboard) compute the summary's very numbers; one thread per sink.
  */
-sealed interface Sink permits CounterSink, GaugeSink, RateSink, TrendSink {
+public sealed interface Sink permits CounterSink, GaugeSink, RateSink, TrendSink {
 
     /** Adds one sample value. */
     void add(double value);

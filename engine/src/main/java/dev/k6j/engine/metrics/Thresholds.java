@@ -110,16 +110,15 @@ public final class Thresholds {
             String name = metric.map(MetricSnapshot::name).orElse(m.key().name());
             boolean skip = metric.isEmpty() || (skipEmptySinks && metric.get().values().isEmpty());
             for (Threshold threshold : m.thresholds()) {
-                boolean ok = skip || holds(threshold.expression(), metric.get().values(), elapsed);
-                results.add(new ThresholdResult(name, threshold.source(), ok, !ok && threshold.abortsAt(elapsed)));
+                ThresholdExpression expression = threshold.expression();
+                OptionalDouble observed = skip ? OptionalDouble.empty()
+                        : metric.get().values().aggregate(expression.aggregation(), expression.percentile(), elapsed);
+                // k6: no value for the aggregation means no samples yet, and the threshold passes.
+                boolean ok = observed.isEmpty() || expression.operator().test(observed.getAsDouble(), expression.value());
+                results.add(new ThresholdResult(name, threshold.source(), ok, !ok && threshold.abortsAt(elapsed),
+                        observed));
             }
         }
         return new ThresholdResults(results);
-    }
-
-    private static boolean holds(ThresholdExpression expression, SinkValues values, Duration elapsed) {
-        OptionalDouble lhs = values.aggregate(expression.aggregation(), expression.percentile(), elapsed);
-        // k6: no value for the aggregation means no samples yet, and the threshold passes.
-        return lhs.isEmpty() || expression.operator().test(lhs.getAsDouble(), expression.value());
     }
 }

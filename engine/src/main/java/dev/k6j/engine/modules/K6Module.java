@@ -7,6 +7,8 @@ import dev.k6j.spi.TagSet;
 import dev.k6j.spi.ValueType;
 import dev.k6j.spi.Vu;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.Value;
 
@@ -27,6 +29,9 @@ public final class K6Module extends GlueModule {
         private final Vu vu;
         private final Metric checks;
         private final Metric groupDuration;
+        /** The tags of each check name, for the VU's current tags (most checks run with the same ones every time). */
+        private final Map<String, TagSet> checkTags = new HashMap<>();
+        private TagSet checkTagsBase;
 
         Host(Vu vu) {
             this.vu = vu;
@@ -37,9 +42,18 @@ public final class K6Module extends GlueModule {
         @HostAccess.Export
         public void check(String name, boolean passed, Value extraTags) {
             requireNotInit("check");
-            TagSet tags = Tags.merge(vu.state().tags(), extraTags, vu);
-            vu.emit(new Sample(checks, Sample.nowNanos(), passed ? 1 : 0, tags.with("check", name),
-                    vu.state().metadata()));
+            TagSet tags;
+            if (extraTags == null || extraTags.isNull()) {
+                TagSet base = vu.state().tags();
+                if (base != checkTagsBase || checkTags.size() > 256) {   // a bound for names made per iteration
+                    checkTags.clear();
+                    checkTagsBase = base;
+                }
+                tags = checkTags.computeIfAbsent(name, n -> base.with("check", n));
+            } else {
+                tags = Tags.merge(vu.state().tags(), extraTags, vu).with("check", name);
+            }
+            vu.emit(new Sample(checks, Sample.nowNanos(), passed ? 1 : 0, tags, vu.state().metadata()));
         }
 
         /** Enters a group; returns the path to restore on exit. */

@@ -16,6 +16,8 @@ import java.util.Map;
  * @param workingDirectory the directory relative file names are resolved against
  * @param stdout           the engine's standard output
  * @param stderr           the engine's standard error
+ * @param loggers          a logger per output name
+ * @param scriptPath       the script as the banner names it (empty outside a run)
  */
 public record OutputContext(
         Map<String, Object> jsonConfig,
@@ -24,7 +26,15 @@ public record OutputContext(
         Path workingDirectory,
         PrintStream stdout,
         PrintStream stderr,
-        java.util.function.Function<String, System.Logger> loggers) {
+        java.util.function.Function<String, System.Logger> loggers,
+        String scriptPath) {
+
+    /** A context with no script path. */
+    public OutputContext(Map<String, Object> jsonConfig, Map<String, String> environment,
+                         Map<String, Object> scriptOptions, Path workingDirectory, PrintStream stdout,
+                         PrintStream stderr, java.util.function.Function<String, System.Logger> loggers) {
+        this(jsonConfig, environment, scriptOptions, workingDirectory, stdout, stderr, loggers, "");
+    }
 
     /** A context whose outputs log through {@link System#getLogger} (tests, tools). */
     public OutputContext(Map<String, Object> jsonConfig, Map<String, String> environment,
@@ -44,6 +54,8 @@ public record OutputContext(
         workingDirectory = workingDirectory == null ? Path.of("").toAbsolutePath() : workingDirectory;
         stdout = stdout == null ? System.out : stdout;
         stderr = stderr == null ? System.err : stderr;
+        loggers = loggers == null ? System::getLogger : loggers;
+        scriptPath = scriptPath == null ? "" : scriptPath;
     }
 
     /** A context with no config file or options, the process environment, the current directory and streams. */

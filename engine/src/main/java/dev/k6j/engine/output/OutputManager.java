@@ -10,6 +10,8 @@ import dev.k6j.spi.RunStatus;
 import dev.k6j.spi.Sample;
 import dev.k6j.spi.WithRunStatusUpdates;
 import dev.k6j.spi.WithTestRunStop;
+import dev.k6j.spi.WithTestSummary;
+import dev.k6j.spi.WithThresholdResults;
 import dev.k6j.spi.WithThresholds;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -85,7 +87,7 @@ public final class OutputManager {
         }
         OutputParams params = new OutputParams(spec.name(), spec.argument(), section,
                 context.environment(), context.scriptOptions(), context.workingDirectory(), context.stdout(),
-                context.stderr(), context.loggers().apply("k6j.output." + factory.name()));
+                context.stderr(), context.loggers().apply("k6j.output." + factory.name()), context.scriptPath());
         Output output;
         try {
             output = factory.create(params);
@@ -132,6 +134,33 @@ public final class OutputManager {
         for (RunningOutput o : outputs) {
             if (o.output() instanceof WithTestRunStop withTestRunStop) {
                 withTestRunStop.setTestRunStopCallback(stop);
+            }
+        }
+    }
+
+    /**
+     * Passes one evaluation of the thresholds (metric to expression to whether it holds) to outputs that follow
+     * them. Called by the engine's clock thread while the test runs and by the runner's thread at the end; an output
+     * that throws is logged and the others still get the results.
+     */
+    public void setThresholdResults(Map<String, Map<String, Boolean>> results) {
+        Map<String, Map<String, Boolean>> copy = new LinkedHashMap<>();
+        results.forEach((metric, expressions) -> copy.put(metric,
+                Collections.unmodifiableMap(new LinkedHashMap<>(expressions))));
+        Map<String, Map<String, Boolean>> shared = Collections.unmodifiableMap(copy);
+        for (RunningOutput o : started) {
+            if (o.output() instanceof WithThresholdResults withResults) {
+                o.call("take the threshold results", () -> withResults.setThresholdResults(shared));
+            }
+        }
+    }
+
+    /** Passes the end-of-test summary ({@code handleSummary}'s data) to outputs that want it; call before {@link #stop}. */
+    public void setTestSummary(Map<String, Object> summary) {
+        Map<String, Object> shared = Collections.unmodifiableMap(new LinkedHashMap<>(summary));
+        for (RunningOutput o : started) {
+            if (o.output() instanceof WithTestSummary withSummary) {
+                o.call("take the summary", () -> withSummary.setTestSummary(shared));
             }
         }
     }
@@ -214,6 +243,15 @@ public final class OutputManager {
                 if (refused.getAndIncrement() == 0) {
                     LOG.log(System.Logger.Level.WARNING, "output '" + name + "' refused samples: " + messageOf(e), e);
                 }
+            }
+        }
+
+        /** Runs one optional hook of the output; a failure is logged with the output's name, never thrown. */
+        void call(String what, Runnable hook) {
+            try {
+                hook.run();
+            } catch (RuntimeException | LinkageError e) {
+                LOG.log(System.Logger.Level.WARNING, "output '" + name + "' failed to " + what + ": " + messageOf(e), e);
             }
         }
 

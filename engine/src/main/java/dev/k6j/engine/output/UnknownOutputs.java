@@ -13,14 +13,14 @@ final class UnknownOutputs {
 
     /** Outputs built into k6 (or removed from it) that k6j does not offer. */
     private static final Set<String> K6_ONLY = Set.of(
-            "influxdb", "cloud", "statsd", "datadog", "opentelemetry", "experimental-opentelemetry",
-            "web-dashboard");
+            "influxdb", "cloud", "statsd", "datadog", "opentelemetry", "experimental-opentelemetry");
 
     /** k6j's own extension outputs, by {@code --out} name, with the bundler short name that adds each one. */
     private static final Map<String, String> BUNDLE_NAMES = Map.of(
             "experimental-prometheus-rw", "prometheus",
             "kafka", "kafka",
-            "xk6-kafka", "kafka");
+            "xk6-kafka", "kafka",
+            "web-dashboard", "web-dashboard");
 
     private UnknownOutputs() {
     }

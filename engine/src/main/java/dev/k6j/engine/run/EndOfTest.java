@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.graalvm.polyglot.Value;
 
 /**
@@ -28,14 +29,21 @@ final class EndOfTest {
     private EndOfTest() {
     }
 
+    /** The object {@code handleSummary(data)} receives. */
+    static Map<String, Object> summaryData(RunRequest request, TestOptions options, MetricsSnapshot snapshot,
+                                           ThresholdResults thresholds, Duration elapsed) {
+        return SummaryData.build(snapshot, thresholds, summaryOptions(options, request), elapsed,
+                request.stdoutIsTty(), false, options.summaryTrendStats());
+    }
+
     /**
-     * Reports the end of the test. Returns false when {@code handleSummary} timed out (the default summary is
-     * printed instead, and the run ends with k6's time-out code).
+     * Reports the end of the test with its {@link #summaryData}, first handing the data to {@code summaryListener}
+     * (outputs that write reports). Returns false when {@code handleSummary} timed out (the default summary is printed
+     * instead, and the run ends with k6's time-out code).
      */
-    static boolean report(RunRequest request, VirtualUser serviceVu, TestOptions options, MetricsSnapshot snapshot,
-                       ThresholdResults thresholds, Duration elapsed) throws InterruptedException {
-        Map<String, Object> data = SummaryData.build(snapshot, thresholds, summaryOptions(options, request),
-                elapsed, request.stdoutIsTty(), false, options.summaryTrendStats());
+    static boolean report(RunRequest request, VirtualUser serviceVu, TestOptions options, Map<String, Object> data,
+                          Consumer<Map<String, Object>> summaryListener) throws InterruptedException {
+        summaryListener.accept(data);
         if (request.summaryExport() != null) {
             write(request.workingDirectory().resolve(request.summaryExport()),
                     SummaryExport.render(data).getBytes(StandardCharsets.UTF_8));

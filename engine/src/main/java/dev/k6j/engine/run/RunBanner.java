@@ -5,6 +5,7 @@ import dev.k6j.engine.config.Durations;
 import dev.k6j.engine.executor.ExecutionPlan;
 import dev.k6j.engine.executor.Executor;
 import dev.k6j.engine.js.JsRuntime;
+import dev.k6j.engine.output.WebDashboardSwitch;
 import dev.k6j.engine.segment.ExecutionTuple;
 import java.time.Duration;
 import java.util.List;
@@ -27,7 +28,17 @@ final class RunBanner {
         text.append("\n  k6j ").append(Version.engine()).append("  (JS runtime: ").append(runtime.mode()).append(")\n\n");
         text.append("     execution: local\n");
         text.append("        script: ").append(request.script().displayName()).append('\n');
-        text.append("        output: ").append(outputs.isEmpty() ? "-" : String.join(", ", outputs)).append("\n\n");
+        // As k6: the web dashboard gets a line of its own with its address, and is not listed among the outputs.
+        List<String> others = new java.util.ArrayList<>();
+        for (String output : outputs) {
+            if (output.startsWith(WebDashboardSwitch.OUTPUT_NAME)) {
+                text.append(" web dashboard:").append(output.substring(WebDashboardSwitch.OUTPUT_NAME.length()))
+                        .append('\n');
+            } else {
+                others.add(output);
+            }
+        }
+        text.append("        output: ").append(others.isEmpty() ? "-" : String.join(", ", others)).append("\n\n");
         text.append(String.format(Locale.ROOT, "     scenarios: (%.2f%%) %s, %d max VUs, %s max duration "
                         + "(incl. graceful stop):\n", tuple.segment().floatLength() * 100,
                 executors.size() == 1 ? "1 scenario" : executors.size() + " scenarios", plan.maxPossibleVus(),

@@ -8,6 +8,7 @@ import dev.k6j.engine.metrics.Thresholds;
 import dev.k6j.spi.Sample;
 import dev.k6j.spi.TagSet;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * What happens on a clock while scenarios run, on one daemon thread: the {@code vus}/{@code vus_max} gauges every
@@ -24,25 +25,31 @@ final class RunTicker implements AutoCloseable {
     private final BuiltinMetrics builtin;
     private final TagSet tags;
     private final boolean evaluateThresholds;
+    private final Consumer<ThresholdResults> thresholdListener;
     private final Thread thread;
     private volatile boolean running = true;
     private long ticks;
 
     private RunTicker(MetricsEngine metrics, Thresholds thresholds, TestRunState testRun, BuiltinMetrics builtin,
-                      TagSet tags, boolean evaluateThresholds) {
+                      TagSet tags, boolean evaluateThresholds, Consumer<ThresholdResults> thresholdListener) {
         this.metrics = metrics;
         this.thresholds = thresholds;
         this.testRun = testRun;
         this.builtin = builtin;
         this.tags = tags;
         this.evaluateThresholds = evaluateThresholds;
+        this.thresholdListener = thresholdListener;
         this.thread = Thread.ofPlatform().daemon().name("k6j-ticker").start(this::loop);
     }
 
-    /** @param tags the test-wide tags the gauges carry, as k6's run tags */
+    /**
+     * @param tags              the test-wide tags the gauges carry, as k6's run tags
+     * @param thresholdListener gets each evaluation's results (outputs that follow thresholds live)
+     */
     static RunTicker start(MetricsEngine metrics, Thresholds thresholds, TestRunState testRun, BuiltinMetrics builtin,
-                           TagSet tags, boolean noThresholds) {
-        return new RunTicker(metrics, thresholds, testRun, builtin, tags, !noThresholds && !thresholds.isEmpty());
+                           TagSet tags, boolean noThresholds, Consumer<ThresholdResults> thresholdListener) {
+        return new RunTicker(metrics, thresholds, testRun, builtin, tags, !noThresholds && !thresholds.isEmpty(),
+                thresholdListener);
     }
 
     private void loop() {
@@ -74,6 +81,7 @@ final class RunTicker implements AutoCloseable {
         metrics.flush();
         ThresholdResults results = thresholds.evaluate(metrics.snapshot(), testRun.elapsed());
         testRun.setTainted(results.anyFailed());
+        thresholdListener.accept(results);
         if (results.abort()) {
             testRun.stop(new TestRunState.StopReason(ExitCode.THRESHOLDS_FAILED, results.abortMessage().orElse(
                     "a threshold with abortOnFail was crossed; stopping the test")));

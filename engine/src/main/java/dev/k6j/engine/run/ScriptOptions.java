@@ -52,6 +52,7 @@ final class ScriptOptions {
         Map<String, Object> options = new LinkedHashMap<>(file);
         options.remove("out");
         options.remove("collectors");
+        options.remove("webDashboard");
         return options;
     }
 }

@@ -16,11 +16,13 @@ import dev.k6j.engine.js.ModuleRegistry;
 import dev.k6j.engine.metrics.BuiltinMetrics;
 import dev.k6j.engine.metrics.MetricRegistryImpl;
 import dev.k6j.engine.metrics.MetricsEngine;
+import dev.k6j.engine.metrics.MetricsSnapshot;
 import dev.k6j.engine.metrics.ThresholdParser;
 import dev.k6j.engine.metrics.ThresholdResults;
 import dev.k6j.engine.metrics.Thresholds;
 import dev.k6j.engine.output.OutputContext;
 import dev.k6j.engine.output.OutputManager;
+import dev.k6j.engine.output.WebDashboardSwitch;
 import dev.k6j.engine.progress.ProgressBar;
 import dev.k6j.engine.progress.ProgressPrinter;
 import dev.k6j.engine.segment.ExecutionTuple;
@@ -69,8 +71,18 @@ public final class TestRunner {
 
     /** Runs the test and returns the exit code. User mistakes are thrown as {@link K6jException}. */
     public ExitCode run() throws InterruptedException {
+        return execute().exitCode();
+    }
+
+    /**
+     * Runs the test and returns how it ended, with the data of its summary (for in-process runs, which read the
+     * results instead of the printed summary). User mistakes are thrown as {@link K6jException}.
+     */
+    public RunOutcome execute() throws InterruptedException {
         // A missing output is known before the script's init code runs, as a missing module is during it.
-        OutputManager.requireKnown(request.outputs(), extensions);
+        List<String> outFlags = WebDashboardSwitch.outputs(request.outputs(), request.systemEnvironment(),
+                request.configFile() == null ? Map.of() : ConfigFile.read(request.configFile()), extensions);
+        OutputManager.requireKnown(outFlags, extensions);
         MetricRegistryImpl registry = new MetricRegistryImpl();
         BuiltinMetrics builtin = new BuiltinMetrics(registry);
         ConsoleLog console = new ConsoleLog(request.stderr(), request.verbose(), request.color());
@@ -107,8 +119,8 @@ public final class TestRunner {
             }
             RestApiServer api = startApi(new RunController(testRun, working), console);
             try {
-                return runTest(testRun, options, tuple, executors, working, plan, thresholds, serviceVu, registry,
-                        builtin, metrics, runtime, console, timers);
+                return runTest(outFlags, testRun, options, tuple, executors, working, plan, thresholds, serviceVu,
+                        registry, builtin, metrics, runtime, console, timers);
             } finally {
                 if (api != null) {
                     api.close();
@@ -120,7 +132,8 @@ public final class TestRunner {
     }
 
     @SuppressWarnings("checkstyle:ParameterNumber")
-    private ExitCode runTest(TestRunState testRun, TestOptions options, ExecutionTuple tuple, List<Executor> executors,
+    private RunOutcome runTest(List<String> outFlags, TestRunState testRun, TestOptions options, ExecutionTuple tuple,
+                             List<Executor> executors,
                              List<Executor> working, ExecutionPlan plan, Thresholds thresholds, VirtualUser serviceVu,
                              MetricRegistryImpl registry, BuiltinMetrics builtin, MetricsEngine metrics,
                              JsRuntime runtime, ConsoleLog console, ScheduledExecutorService timers)
@@ -128,10 +141,10 @@ public final class TestRunner {
         Map<String, Object> raw = options.raw();
         VuEnvironment env = environment(runtime, registry, metrics, testRun, options.tags(), options.systemTags(),
                 console, timers);
-        OutputManager outputs = OutputManager.create(request.outputs(), extensions, new OutputContext(
+        OutputManager outputs = OutputManager.create(outFlags, extensions, new OutputContext(
                 request.configFile() == null ? Map.of() : ConfigFile.read(request.configFile()),
                 request.systemEnvironment(), raw, request.workingDirectory(), request.stdout(), request.stderr(),
-                name -> new ConsoleLogger(name, console, 0)));
+                name -> new ConsoleLogger(name, console, 0), request.script().displayName()));
         outputs.setThresholds(thresholds.sources());
         outputs.setTestRunStopCallback(cause -> testRun.stop(new TestRunState.StopReason(
                 ExitCode.GENERIC_ENGINE, "an output stopped the test: " + cause.getMessage())));
@@ -168,7 +181,7 @@ public final class TestRunner {
             ScenarioScheduler scheduler = new ScenarioScheduler(working, context);
             testRun.setStatus(ExecutionStatus.RUNNING);
             try {
-                runScenarios(scheduler, testRun, options, thresholds, builtin, metrics, plan, console);
+                runScenarios(scheduler, testRun, options, thresholds, builtin, metrics, plan, console, outputs);
             } finally {
                 allVus.addAll(pool.all());
             }
@@ -177,16 +190,25 @@ public final class TestRunner {
             allVus.forEach(VirtualUser::close);
             allVus.clear();
             metrics.flush();
-            ThresholdResults results = thresholds.evaluateFinal(metrics.snapshot(), testRun.elapsed());
-            boolean summaryCompleted = EndOfTest.report(request, serviceVu, options, metrics.snapshot(), results,
+            MetricsSnapshot snapshot = metrics.snapshot();
+            ThresholdResults results = thresholds.evaluateFinal(snapshot, testRun.elapsed());
+            if (!options.noThresholds() && !thresholds.isEmpty()) {
+                outputs.setThresholdResults(results.okByMetric());
+            }
+            Map<String, Object> summaryData = EndOfTest.summaryData(request, options, snapshot, results,
                     testRun.elapsed());
-            ExitCode exit = exitCode(testRun, results, options, console);
-            if (exit == ExitCode.SUCCESS && !summaryCompleted) {
+            boolean summaryCompleted = EndOfTest.report(request, serviceVu, options, summaryData,
+                    outputs::setTestSummary);
+            TestRunState.StopReason end = ending(testRun, results, options);
+            ExitCode exit = end == null ? ExitCode.SUCCESS : end.exitCode();
+            if (end != null) {
+                console.log("error", 0, end.message());
+            } else if (!summaryCompleted) {
                 exit = ExitCode.GENERIC_TIMEOUT;
             }
             testRun.setStatus(exit == ExitCode.EXTERNAL_ABORT ? ExecutionStatus.INTERRUPTED : ExecutionStatus.ENDED);
             status = statusOf(testRun, exit);
-            return exit;
+            return new RunOutcome(exit, end == null ? null : end.message(), summaryData, snapshot, results);
         } catch (K6jException e) {
             status = e.exitCode() == ExitCode.SCRIPT_EXCEPTION ? RunStatus.ABORTED_SCRIPT_ERROR : RunStatus.ABORTED_SYSTEM;
             throw e;
@@ -201,7 +223,7 @@ public final class TestRunner {
     /** The scenarios with the live progress and the clock's jobs around them. */
     private void runScenarios(ScenarioScheduler scheduler, TestRunState testRun, TestOptions options,
                               Thresholds thresholds, BuiltinMetrics builtin, MetricsEngine metrics, ExecutionPlan plan,
-                              ConsoleLog console) throws InterruptedException {
+                              ConsoleLog console, OutputManager outputs) throws InterruptedException {
         List<ProgressBar> bars = new ArrayList<>();
         boolean tty = request.stdoutIsTty();
         int width = tty && !request.quiet() ? ProgressPrinter.terminalWidth(request.systemEnvironment()) : 80;
@@ -209,7 +231,7 @@ public final class TestRunner {
         bars.add(ProgressBar.hijacked(stats::line));
         bars.addAll(scheduler.bars());
         RunTicker ticker = RunTicker.start(metrics, thresholds, testRun, builtin, TagSet.of(options.tags()),
-                options.noThresholds());
+                options.noThresholds(), results -> outputs.setThresholdResults(results.okByMetric()));
         try (ProgressPrinter printer = ProgressPrinter.start(request.stderr(), tty, request.color(), request.quiet(),
                 bars, width)) {
             console.setPersistentText(printer::persistentText);
@@ -278,23 +300,22 @@ public final class TestRunner {
         }
     }
 
-    private static ExitCode exitCode(TestRunState testRun, ThresholdResults results, TestOptions options,
-                                     ConsoleLog console) {
+    /** Why the run ends without success, in k6's order (a stop, then thresholds, then exec.test.fail()), or null. */
+    private static TestRunState.StopReason ending(TestRunState testRun, ThresholdResults results,
+                                                  TestOptions options) {
         TestRunState.StopReason stop = testRun.stopReason();
         if (stop != null) {
-            console.log("error", 0, stop.message());
-            return stop.exitCode();
+            return stop;
         }
         if (!options.noThresholds() && results.anyFailed()) {
-            console.log("error", 0, "thresholds on metrics '" + String.join(", ", results.failedMetrics())
-                    + "' have been crossed");
-            return ExitCode.THRESHOLDS_FAILED;
+            return new TestRunState.StopReason(ExitCode.THRESHOLDS_FAILED, "thresholds on metrics '"
+                    + String.join(", ", results.failedMetrics()) + "' have been crossed");
         }
         if (testRun.failure() != null) {
-            console.log("error", 0, "test marked as failed: " + testRun.failure());
-            return ExitCode.MARKED_AS_FAILED;
+            return new TestRunState.StopReason(ExitCode.MARKED_AS_FAILED, "test marked as failed: "
+                    + testRun.failure());
         }
-        return ExitCode.SUCCESS;
+        return null;
     }
 
     /** How the run ended, for outputs: thresholds failing at the end still make a finished run. */

@@ -154,7 +154,8 @@ public final class VirtualUser implements Vu, AutoCloseable {
      */
     public Value callAndWait(Value function, Object... args) throws InterruptedException {
         Value result = function.execute(args);
-        if (!convert.isPromise(result)) {
+        // Most default functions return undefined: no need to ask JavaScript whether that is a promise.
+        if (result.isNull() || !result.hasMembers() || !convert.isPromise(result)) {
             loop.runUntilIdle();
             return result;
         }

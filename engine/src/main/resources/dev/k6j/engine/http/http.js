@@ -1,5 +1,5 @@
-// The k6/http module. `host` is dev.k6j.engine.http.HttpHost: it parses requests, runs them on Netty and returns
-// plain response data, which this glue turns into k6's Response objects.
+// The k6/http module. `host` is dev.k6j.engine.http.HttpHost: it parses requests, runs them and returns k6's
+// Response objects (dev.k6j.engine.http.Response), which read their fields from Java as the script uses them.
 (function (host) {
   const hidden = (object, name, value) => Object.defineProperty(object, name, { value, enumerable: false });
 
@@ -57,54 +57,40 @@
     return body;
   };
 
-  const parsedJson = new WeakMap();
-
-  class Response {
-    json(selector) {
-      if (this.body === null || this.body === undefined) {
-        throw new Error("the body is null so we can't transform it to JSON - this likely was because of a "
-          + 'request error getting the response');
-      }
-      let value = parsedJson.get(this);
-      if (value === undefined) {
-        const text = bodyText(this.body);
-        try {
-          value = JSON.parse(text);
-        } catch (e) {
-          throw new SyntaxError('cannot parse the response body as JSON: ' + e.message);
-        }
-        parsedJson.set(this, value);
-      }
-      if (selector === undefined || selector === null) return value;
-      return select(value, splitPath(String(selector)));
-    }
-
-    html(selector) {
-      // The body as a k6/html Selection (the VU's own k6/html module), optionally narrowed to a selector;
-      // relative links resolve against the response's URL, as in k6.
-      const doc = globalThis.require('k6/html').parseHTML(typeof this.body === 'string' ? this.body : '', this.url);
-      return selector === undefined || selector === null ? doc : doc.find(String(selector));
-    }
-
-    clickLink() {
-      throw new Error('res.clickLink() is not in k6j yet: read the link with res.html() and call http.get()');
-    }
-
-    submitForm() {
-      throw new Error('res.submitForm() is not in k6j yet: read the form with res.html() and call http.post()');
-    }
-  }
   // k6j reads no stapled OCSP responses, so every response has the same answer (shared, frozen).
   const NO_OCSP = Object.freeze({ produced_at: 0, this_update: 0, next_update: 0, revoked_at: 0,
     revocation_reason: '', status: 'unknown' });
 
-  // `data` is a dev.k6j.engine.http.ResponseData: the fields as JSON text, the body apart.
-  const toResponse = (data) => {
-    const response = Object.setPrototypeOf(JSON.parse(data.meta()), Response.prototype);
-    response.body = data.body();
-    response.ocsp = NO_OCSP;
-    return response;
-  };
+  // A response is a dev.k6j.engine.http.Response: Java reads its fields from the request's outcome when the script
+  // reads them, and asks these functions for the parts done in JavaScript.
+  host.useResponseGlue({
+    parse: (text) => JSON.parse(text),
+    json: (body) => {
+      if (body === null || body === undefined) {
+        throw new Error("the body is null so we can't transform it to JSON - this likely was because of a "
+          + 'request error getting the response');
+      }
+      try {
+        return JSON.parse(bodyText(body));
+      } catch (e) {
+        throw new SyntaxError('cannot parse the response body as JSON: ' + e.message);
+      }
+    },
+    select: (value, selector) => select(value, splitPath(String(selector))),
+    // The body as a k6/html Selection (the VU's own k6/html module), optionally narrowed to a selector; relative
+    // links resolve against the response's URL, as in k6.
+    html: (body, url, selector) => {
+      const doc = globalThis.require('k6/html').parseHTML(typeof body === 'string' ? body : '', url);
+      return selector === undefined || selector === null ? doc : doc.find(String(selector));
+    },
+    unsupported: (method) => {
+      const what = method === 'clickLink' ? 'the link with res.html() and call http.get()'
+        : 'the form with res.html() and call http.post()';
+      throw new Error(`res.${method}() is not in k6j yet: read ${what}`);
+    },
+    string: (text) => text,
+    ocsp: NO_OCSP,
+  });
 
   // ---- URLs, files, jars --------------------------------------------------------------------------------------
   class URLTemplate {
@@ -187,7 +173,7 @@
 
   // `method` already upper-case.
   const send = (method, url, body, params) =>
-    toResponse(host.request(method, urlArg(url), body === undefined ? null : body, params === undefined ? null : params));
+    host.request(method, urlArg(url), body === undefined ? null : body, params === undefined ? null : params);
 
   function request(method, url, body, params) {
     return send(String(method).toUpperCase(), url, body, params);
@@ -195,8 +181,7 @@
 
   function asyncRequest(method, url, body, params) {
     try {
-      return host.asyncRequest(String(method).toUpperCase(), urlArg(url), orNull(body), orNull(params))
-        .then(toResponse);
+      return host.asyncRequest(String(method).toUpperCase(), urlArg(url), orNull(body), orNull(params));
     } catch (e) {
       return Promise.reject(e);
     }
@@ -233,13 +218,13 @@
     if (requests === undefined) throw new Error('no argument was provided to http.batch()');
     if (rest.length > 0) throw new Error('http.batch() accepts only an array or an object of requests');
     if (Array.isArray(requests)) {
-      return host.batch(requests.map((entry, i) => batchEntry(i, entry))).map(toResponse);
+      return host.batch(requests.map((entry, i) => batchEntry(i, entry)));
     }
     if (requests !== null && typeof requests === 'object') {
       const keys = Object.keys(requests);
       const results = host.batch(keys.map((key) => batchEntry(key, requests[key])));
       const out = {};
-      keys.forEach((key, i) => { out[key] = toResponse(results[i]); });
+      keys.forEach((key, i) => { out[key] = results[i]; });
       return out;
     }
     throw new Error(`invalid http.batch() argument type ${typeof requests}`);

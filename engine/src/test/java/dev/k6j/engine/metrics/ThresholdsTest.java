@@ -3,6 +3,7 @@ package dev.k6j.engine.metrics;
 import static dev.k6j.engine.metrics.Samples.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.k6j.engine.errors.ExitCode;
 import dev.k6j.engine.errors.K6jException;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -58,6 +60,16 @@ class ThresholdsTest {
         return ThresholdParser.parse(Map.of(metric, expressions));
     }
 
+    @Test
+    void theObservedValueIsTheAggregationTheExpressionTested() {
+        Thresholds thresholds = thresholds("my_trend", List.of("p(90)<9", "max<10"));
+
+        ThresholdResults results = thresholds.evaluate(knownSnapshot(thresholds), TEN_SECONDS);
+
+        assertThat(results.results()).extracting(ThresholdResult::observed)
+                .containsExactly(OptionalDouble.of(9.1), OptionalDouble.of(10));
+    }
+
     @ParameterizedTest
     @CsvSource({
         "my_counter, count==20, count<20",
@@ -76,9 +88,10 @@ class ThresholdsTest {
 
         ThresholdResults results = thresholds.evaluate(knownSnapshot(thresholds), TEN_SECONDS);
 
-        assertThat(results.results()).containsExactly(
-                new ThresholdResult(metric, passing, true, false),
-                new ThresholdResult(metric, failing, false, false));
+        assertThat(results.results()).extracting(ThresholdResult::metric, ThresholdResult::source,
+                ThresholdResult::ok, ThresholdResult::abort).containsExactly(
+                tuple(metric, passing, true, false),
+                tuple(metric, failing, false, false));
         assertThat(results.anyFailed()).isTrue();
         assertThat(results.failedMetrics()).containsExactly(metric);
         assertThat(results.forMetric(metric)).containsEntry(passing, true).containsEntry(failing, false);

@@ -65,13 +65,15 @@ class OutputManagerTest {
 
         assertThatThrownBy(() -> OutputManager.create(List.of("experimental-prometheus-rw=http://x"), builtIns, context()))
                 .hasMessageEndingWith("bundler build --with prometheus");
+        assertThatThrownBy(() -> OutputManager.create(List.of("web-dashboard=port=0"), builtIns, context()))
+                .hasMessageEndingWith("bundler build --with web-dashboard");
     }
 
     @Test
     void k6OutputsThatK6jDoesNotShipSaySo() {
         ExtensionRegistry builtIns = ExtensionRegistry.discover(getClass().getClassLoader());
 
-        for (String name : List.of("influxdb", "cloud", "statsd", "datadog", "opentelemetry", "web-dashboard")) {
+        for (String name : List.of("influxdb", "cloud", "statsd", "datadog", "opentelemetry")) {
             assertThatThrownBy(() -> OutputManager.create(List.of(name), builtIns, context()))
                     .isInstanceOf(K6jException.class)
                     .hasMessage("the '" + name + "' output of k6 is not available in k6j: available outputs are csv, json");
