@@ -5,7 +5,8 @@
 // of the methods it runs are what the cache keeps, so every later start begins where this one ended.
 // WebSockets and gRPC run on Netty, whose ~700 classes otherwise load, verify and link during a test's first
 // connections (seconds on a loaded 2-core machine: what failed websockets-echo's ws_connecting threshold on a cold
-// run); a socket and a gRPC dial to the same closed port make the cache keep them (docs/runtime.md).
+// run); a socket and a gRPC dial to the same closed port make the cache keep them, and loading aot-training.proto
+// the .proto parser and protobuf's JSON mapping (docs/runtime.md).
 import http from 'k6/http';
 import grpc from 'k6/net/grpc';
 import { WebSocket } from 'k6/websockets';
@@ -19,6 +20,9 @@ export const options = {
   thresholds: { checks: ['rate>=0'], 'training_time': ['p(95)>=0'] },
 };
 
+const client = new grpc.Client();
+client.load(['.'], 'aot-training.proto');
+
 const count = new Counter('training_count');
 const level = new Gauge('training_level');
 const ratio = new Rate('training_ratio');
@@ -27,7 +31,6 @@ const time = new Trend('training_time', true);
 export function setup() {
   const ws = new WebSocket('ws://127.0.0.1:1/training');
   ws.onerror = () => ws.close();
-  const client = new grpc.Client();
   try {
     client.connect('127.0.0.1:1', { plaintext: true, timeout: '300ms' });
   } catch (e) {

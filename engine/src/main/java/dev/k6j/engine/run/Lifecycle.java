@@ -17,10 +17,14 @@ final class Lifecycle {
     private Lifecycle() {
     }
 
-    /** Whether the script exports any of the functions that run on VU 0: setup, teardown, handleSummary. */
-    static boolean anyExported(VirtualUser vu) {
-        return vu.inContext(() -> vu.exportedFunction("setup").isPresent()
-                || vu.exportedFunction("teardown").isPresent() || vu.exportedFunction("handleSummary").isPresent());
+    /**
+     * Whether any function will run on VU 0 after the init stage: setup and teardown when exported and not
+     * disabled (--no-setup, --no-teardown), handleSummary when exported.
+     */
+    static boolean anyToRun(VirtualUser vu, TestOptions options) {
+        return vu.inContext(() -> !options.noSetup() && vu.exportedFunction("setup").isPresent()
+                || !options.noTeardown() && vu.exportedFunction("teardown").isPresent()
+                || vu.exportedFunction("handleSummary").isPresent());
     }
 
     /** Runs setup() if exported and not disabled; returns its result as JSON, or {@code null}. */

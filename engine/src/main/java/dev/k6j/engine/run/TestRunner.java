@@ -163,9 +163,9 @@ public final class TestRunner {
             VuPool pool = new VuPool(planned, plan.maxPossibleVus() - plan.maxPlannedVus(),
                     () -> factory.createNext(ids), testRun::stopping, message -> console.log("warn", 0, message));
             testRun.setStatus(ExecutionStatus.INIT_DONE);
-            // As in k6, VU 0 is made afresh only for the lifecycle functions the script exports; without them the
+            // As in k6, VU 0 is made afresh only for the lifecycle functions that will run; without them the
             // options VU stays, and only answers that they are absent. One context less to build at start-up.
-            if (Lifecycle.anyExported(serviceVu)) {
+            if (Lifecycle.anyToRun(serviceVu, options)) {
                 serviceVu.close();
                 serviceVu = new VuFactory(env, testRun).create(0);
             }

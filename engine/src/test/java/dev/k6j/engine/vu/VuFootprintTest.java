@@ -41,6 +41,10 @@ class VuFootprintTest {
         CliRun run = CliRun.of("run", "-q", "--no-summary", withSetup.toString());
         assertThat(run.exitCode()).as(run.all()).isZero();
         assertThat(count(run.stderr(), "init 0")).as("the options VU and the fresh VU 0 of setup()").isEqualTo(2);
+
+        CliRun noSetup = CliRun.of("run", "-q", "--no-summary", "--no-setup", withSetup.toString());
+        assertThat(noSetup.exitCode()).as(noSetup.all()).isZero();
+        assertThat(count(noSetup.stderr(), "init 0")).as("setup() disabled: the options VU only").isEqualTo(1);
     }
 
     private static int count(String text, String what) {

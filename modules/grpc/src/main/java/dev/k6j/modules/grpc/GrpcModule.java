@@ -76,6 +76,7 @@ public final class GrpcModule implements JsModule {
             List<FileDescriptor> done = parsed.get(key);
             if (done == null) {
                 done = parse.get();
+                ConversionWarmUp.once(done);
                 parsed.putIfAbsent(key, done);
             }
             return done;
