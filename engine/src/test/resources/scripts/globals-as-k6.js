@@ -17,6 +17,11 @@ export default function () {
     'no RegExp.$1, as in k6': () => /(a)/.test('a') && RegExp.$1 === undefined,
     'no Java interop globals': () => typeof Java === 'undefined' && typeof Packages === 'undefined',
     'global is globalThis, as in k6': () => global === globalThis,
+    'ECMAScript 2023 built-ins, as in k6': () => typeof [].findLast === 'function' && typeof [].toSorted === 'function'
+      && typeof [].with === 'function' && typeof Object.hasOwn === 'function',
+    'none added since 2023, as in k6': () => typeof Object.groupBy === 'undefined'
+      && typeof Promise.withResolvers === 'undefined' && typeof Set.prototype.union === 'undefined'
+      && typeof Float16Array === 'undefined',
     'number formatting without Intl': () => (1234.5).toLocaleString() === '1234.5',
     'TextEncoder is a global before its first use': () => beforeUse,
     'TextEncoder works on first use': () => new TextEncoder().encode('hé').length === 3,

@@ -145,6 +145,10 @@ public final class JsRuntime implements AutoCloseable {
                 .option("js.java-package-globals", "false")
                 .option("js.polyglot-builtin", "false")
                 .option("js.global-property", "true")
+                // k6's runtime has ECMAScript up to 2023 (findLast, toSorted, with) and none of the built-ins added
+                // since (Object.groupBy, Promise.withResolvers, Set methods, iterator helpers, Float16Array):
+                // 5.6 % less heap per context (77.2 → 72.9 KiB for 1,500 contexts).
+                .option("js.ecmascript-version", "2023")
                 .build();
     }
 
