@@ -1,5 +1,6 @@
 package dev.k6j.engine.cli;
 
+import dev.k6j.engine.js.JsRuntime;
 import picocli.CommandLine;
 
 /** The {@code k6j} command's entry point. */
@@ -19,6 +20,8 @@ public final class Main {
         if (args.length > 0 && args[0].equals("run")) {
             interrupts = Interrupts.install();
         }
+        // Nearly every command needs the JavaScript engine (run, inspect, version): start it on another core now.
+        JsRuntime.prepare();
         System.exit(run(args));
     }
 

@@ -1,6 +1,7 @@
 package dev.k6j.engine.js;
 
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -15,6 +16,26 @@ public final class ModuleShims {
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
 
     private ModuleShims() {
+    }
+
+    /** The shim as UTF-8, as the file system serves it; the same for every VU, so made once per module. */
+    private static final ConcurrentHashMap<String, Shim> CACHE = new ConcurrentHashMap<>();
+
+    private record Shim(Set<String> exportNames, byte[] utf8) {
+    }
+
+    /**
+     * {@link #source} as UTF-8 bytes, from a cache: every VU of a run asks for the same modules, several times each
+     * while GraalJS resolves an import. A module whose export names differ from the cached ones gets a new shim.
+     */
+    public static byte[] utf8(String moduleName, Set<String> exportNames) {
+        Shim shim = CACHE.get(moduleName);
+        if (shim == null || !shim.exportNames.equals(exportNames)) {
+            shim = new Shim(Set.copyOf(exportNames),
+                    source(moduleName, exportNames).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            CACHE.put(moduleName, shim);
+        }
+        return shim.utf8;
     }
 
     public static String source(String moduleName, Set<String> exportNames) {

@@ -44,16 +44,16 @@ public final class ScriptFileSystem implements FileSystem {
     private final FileSystem real = FileSystem.newReadOnlyFileSystem(FileSystem.newDefaultFileSystem());
     private final Path workingDirectory;
     private final ScriptSources sources;
-    private final Function<String, String> moduleSource;
+    private final Function<String, byte[]> moduleSource;
     private final InitStage initStage;
 
     /**
      * @param workingDirectory where relative paths resolve
      * @param sources          the run's sources, through which modules are read
-     * @param moduleSource     gives the JavaScript source of a module by name, or {@code null} if unknown
+     * @param moduleSource     gives the JavaScript source of a module by name (UTF-8), or {@code null} if unknown
      * @param initStage        whether the VU may load modules now
      */
-    ScriptFileSystem(Path workingDirectory, ScriptSources sources, Function<String, String> moduleSource,
+    ScriptFileSystem(Path workingDirectory, ScriptSources sources, Function<String, byte[]> moduleSource,
                      InitStage initStage) {
         this.workingDirectory = workingDirectory;
         this.sources = sources;
@@ -114,11 +114,11 @@ public final class ScriptFileSystem implements FileSystem {
         if (name == null) {
             return null;
         }
-        String source = moduleSource.apply(name);
+        byte[] source = moduleSource.apply(name);
         if (source == null) {
             throw new NoSuchFileException(name, null, UNKNOWN_MODULE);
         }
-        return source.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return source;
     }
 
     @Override

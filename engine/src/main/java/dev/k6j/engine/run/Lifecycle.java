@@ -17,6 +17,16 @@ final class Lifecycle {
     private Lifecycle() {
     }
 
+    /**
+     * Whether any function will run on VU 0 after the init stage: setup and teardown when exported and not
+     * disabled (--no-setup, --no-teardown), handleSummary when exported.
+     */
+    static boolean anyToRun(VirtualUser vu, TestOptions options) {
+        return vu.inContext(() -> !options.noSetup() && vu.exportedFunction("setup").isPresent()
+                || !options.noTeardown() && vu.exportedFunction("teardown").isPresent()
+                || vu.exportedFunction("handleSummary").isPresent());
+    }
+
     /** Runs setup() if exported and not disabled; returns its result as JSON, or {@code null}. */
     static String setup(VirtualUser vu, TestOptions options, TestRunState testRun) throws InterruptedException {
         if (options.noSetup()) {

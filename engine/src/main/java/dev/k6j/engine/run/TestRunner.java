@@ -206,7 +206,11 @@ public final class TestRunner {
                     () -> factory.createNext(ids), testRun::stopping, message -> console.log("warn", 0, message));
             allVus.addAll(planned);
             testRun.setStatus(ExecutionStatus.INIT_DONE);
-            serviceVu = freshServiceVu(serviceVu, env, testRun);
+            // As in k6, VU 0 is made afresh only for the lifecycle functions that will run; without them the
+            // options VU stays, and only answers that they are absent. One context less to build at start-up.
+            if (Lifecycle.anyToRun(serviceVu, options)) {
+                serviceVu = freshServiceVu(serviceVu, env, testRun);
+            }
             if (testRun.paused()) {
                 testRun.setStatus(ExecutionStatus.PAUSED_BEFORE_RUN);
                 testRun.awaitResumed();

@@ -44,10 +44,6 @@ import org.graalvm.polyglot.proxy.ProxyObject;
 public final class VirtualUser implements Vu, AutoCloseable {
 
     private static final Source GLOBALS = loadGlue("globals.js");
-    private static final Source THROWER = Source.create("js", "(e) => { throw e; }");
-    private static final Source PROMISE_KIT = Source.create("js",
-            "() => { let resolve, reject; const promise = new Promise((a, b) => { resolve = a; reject = b; });"
-                    + " return { promise, resolve, reject }; }");
 
     /** An import of a URL whose scheme k6 refuses (GraalJS stops {@code http://} before the file system sees it). */
     private static final java.util.regex.Pattern FOREIGN_SCHEME_IMPORT = java.util.regex.Pattern.compile(
@@ -107,13 +103,9 @@ public final class VirtualUser implements Vu, AutoCloseable {
             convert = new JsConvert(context);
             loop = new VuEventLoop(this::createPromise);
             timers = new Timers(loop, env.timers());
-            thrower = context.eval(THROWER);
-            promiseKit = context.eval(PROMISE_KIT);
-            context.getBindings("js").putMember(ModuleShims.LOADER_GLOBAL,
-                    (ProxyExecutable) args -> moduleObject(args[0].asString()));
-            context.eval("js", "Object.defineProperty(globalThis, '" + ModuleShims.LOADER_GLOBAL
-                    + "', { enumerable: false })");
-            context.eval(GLOBALS).execute(new VuGlobals(this, env, timers));
+            Value helpers = context.eval(GLOBALS).execute(new VuGlobals(this, env, timers), ModuleShims.LOADER_GLOBAL);
+            thrower = helpers.getMember("thrower");
+            promiseKit = helpers.getMember("promiseKit");
             WebGlobals.install(this);
             namespace = context.eval(env.script().source());
             loop.runUntilIdle();
@@ -314,14 +306,15 @@ public final class VirtualUser implements Vu, AutoCloseable {
         return exports;
     }
 
-    private String moduleSource(String name) {
+    private byte[] moduleSource(String name) {
         if (env.modules().get(name) == null) {
             return null;
         }
-        return ModuleShims.source(name, moduleExports(name).named().keySet());
+        return ModuleShims.utf8(name, moduleExports(name).named().keySet());
     }
 
-    private Object moduleObject(String name) {
+    /** What the module shims re-export: {@code {default, named}}. VU thread only. */
+    Object moduleObject(String name) {
         Exports exports = moduleExports(name);
         return ProxyObject.fromMap(Map.of("default", exports.defaultExport(), "named",
                 ProxyObject.fromMap(new HashMap<>(exports.named()))));

@@ -2,10 +2,12 @@ package dev.k6j.engine.vu;
 
 import dev.k6j.engine.js.InitStage;
 import dev.k6j.engine.loader.ScriptSources;
+import dev.k6j.spi.format.JsonStrings;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Map;
 import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
@@ -57,9 +59,25 @@ public final class VuGlobals {
         return mode.equals("b") ? vu.toJs(content) : vu.context().asValue(new String(content, StandardCharsets.UTF_8));
     }
 
+    /** {@code __ENV} as a JSON object, which the glue parses when the script first reads it. */
     @HostAccess.Export
-    public Value environment() {
-        return vu.toJs(env.environment());
+    public String environmentJson() {
+        StringBuilder json = new StringBuilder("{");
+        for (Map.Entry<String, String> variable : env.environment().entrySet()) {
+            if (json.length() > 1) {
+                json.append(',');
+            }
+            JsonStrings.append(json, variable.getKey(), false);
+            json.append(':');
+            JsonStrings.append(json, variable.getValue(), false);
+        }
+        return json.append('}').toString();
+    }
+
+    /** What a module shim re-exports: {@code {default, named}} of the module's exports in this VU. */
+    @HostAccess.Export
+    public Object module(String name) {
+        return vu.moduleObject(name);
     }
 
     @HostAccess.Export

@@ -1,6 +1,7 @@
 // Installs k6's globals in a VU's context. Evaluated once per VU; parsed once per run.
-// `host` is the VU's VuGlobals Java object.
-(function (host) {
+// `host` is the VU's VuGlobals Java object; `loader` the name of the hidden global through which the generated
+// module shims fetch a module's exports (ModuleShims). Returns the helpers the engine uses in this context.
+(function (host, loader) {
   const g = globalThis;
   // k6 scripts see no Java: host classes are already unreachable, and the interop object goes too.
   for (const name of ['Java', 'Packages', 'java', 'javax', 'javafx', 'com', 'org', 'edu', 'net']) delete g[name];
@@ -47,7 +48,12 @@
       get: () => current, set: (value) => { current = value; }, configurable: true, enumerable: false });
   }
 
-  define('__ENV', host.environment());
+  // Built when first read, from JSON: cheaper than one host call per variable, and each VU gets its own object.
+  Object.defineProperty(g, '__ENV', {
+    get() { const env = JSON.parse(host.environmentJson()); define('__ENV', env); return env; },
+    set(value) { define('__ENV', value); },
+    configurable: true, enumerable: false,
+  });
   define('__VU', host.vuId());
   // Read through a getter: writing a global binding every iteration costs more than a host call.
   Object.defineProperty(g, '__ITER', { get: () => host.iteration(), configurable: true, enumerable: false });
@@ -68,4 +74,14 @@
     return module.exports;
   };
   define('require', makeRequire(host.scriptDirectory()));
+  Object.defineProperty(g, loader, { value: (name) => host.module(name), enumerable: false });
+
+  return {
+    thrower: (e) => { throw e; },
+    promiseKit: () => {
+      let resolve, reject;
+      const promise = new Promise((a, b) => { resolve = a; reject = b; });
+      return { promise, resolve, reject };
+    },
+  };
 })

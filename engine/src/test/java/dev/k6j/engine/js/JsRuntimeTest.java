@@ -2,6 +2,8 @@ package dev.k6j.engine.js;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+import org.graalvm.polyglot.Context;
 import org.junit.jupiter.api.Test;
 
 /** What {@code k6j version} and the run banner say about the JavaScript runtime (docs/runtime.md). */
@@ -21,6 +23,19 @@ class JsRuntimeTest {
                 .isEqualTo("optimizing (GraalVM CE JIT, engine mode latency; K6J_JS_RUNTIME=optimizing is set)");
         assertThat(JsRuntime.describeMode("GraalVM CE", null, null))
                 .isEqualTo("optimizing (GraalVM CE JIT, engine mode default)");
+    }
+
+    @Test
+    void aPreparedEngineServesTheNextRuntimeAndTheOneAfterBuildsItsOwn() {
+        JsRuntime.prepare();
+        for (int i = 0; i < 2; i++) {
+            // Closing at once must wait for the prepared engine's first context, not fail on it.
+            try (JsRuntime runtime = new JsRuntime();
+                 Context context = runtime.newContext(Path.of(""), dev.k6j.engine.loader.ScriptSources.local(null),
+                         name -> null, new InitStage(() -> true))) {
+                assertThat(context.eval("js", "[1, 2, 3].map((x) => x * 2).join()").asString()).isEqualTo("2,4,6");
+            }
+        }
     }
 
     @Test

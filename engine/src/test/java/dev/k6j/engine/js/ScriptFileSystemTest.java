@@ -30,7 +30,7 @@ class ScriptFileSystemTest {
         Path file = Files.writeString(folder.resolve("lib.js"), "export const secret = 1;");
         AtomicBoolean initializing = new AtomicBoolean(true);
         ScriptFileSystem fs = new ScriptFileSystem(folder, dev.k6j.engine.loader.ScriptSources.local(null),
-                name -> "export default 1;",
+                name -> "export default 1;".getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 new InitStage(initializing::get));
         Path module = fs.toAbsolutePath(Path.of("k6/encoding"));
 

@@ -57,6 +57,7 @@ public final class GrpcModule extends GlueModule {
             List<FileDescriptor> done = parsed.get(key);
             if (done == null) {
                 done = parse.get();
+                ConversionWarmUp.once(done);
                 parsed.putIfAbsent(key, done);
             }
             return done;
