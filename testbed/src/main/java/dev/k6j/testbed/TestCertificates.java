@@ -6,12 +6,16 @@ import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
+import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.KeyManagerFactory;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
@@ -101,6 +105,21 @@ public final class TestCertificates {
 
     public PrivateKey serverKey() {
         return serverKey;
+    }
+
+    /** Key managers that present {@link #server()} (with its CA), for a TLS server of this testbed's own. */
+    public KeyManager[] serverKeyManagers() {
+        try {
+            KeyStore keys = KeyStore.getInstance("PKCS12");
+            keys.load(null, null);
+            char[] password = "testbed".toCharArray();
+            keys.setKeyEntry("server", serverKey, password, new Certificate[] {server, ca});
+            KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keyManagers.init(keys, password);
+            return keyManagers.getKeyManagers();
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("cannot hold the testbed's server key", e);
+        }
     }
 
     public X509Certificate client() {

@@ -13,7 +13,8 @@ import java.util.Map;
  * @param type              the runner, {@code js}
  * @param options           the consolidated options (k6's {@code lib.Options}; k6j leaves out what is unset)
  * @param filename          the script's URL ({@code file:///…} or {@code https://…}), home folders anonymized
- * @param pwd               the folder the test was archived from, as a {@code file:///…/} URL
+ * @param pwd               the folder the test was archived from, as a {@code file:///…/} URL (for a remote
+ *                          script, its URL's folder, as k6 records it)
  * @param env               {@code __ENV} as archived ({@code -e} values, and the system's with
  *                          {@code --include-system-env-vars})
  * @param compatibilityMode {@code extended} or {@code base}

@@ -87,10 +87,18 @@ public final class ArchiveCommand implements Callable<Integer> {
             filename = script.path().toUri();
             data = sources.file(script.path());
         }
+        return new Archive("js", options, filename, pwd(script, filename, workingDirectory), environment,
+                script.compatibilityMode(), Archive.K6_FORMAT_VERSION, goos(), data, files, sources.remoteModules());
+    }
+
+    /** As k6: the folder of a remote script's URL, else the working directory (an archive keeps its own). */
+    private static URI pwd(Script script, URI filename, Path workingDirectory) {
+        if (filename.getScheme().equals("https")) {
+            return filename.resolve(".");
+        }
         Path pwd = script.archivedOptions() != null ? script.directory() : workingDirectory;
-        return new Archive("js", options, filename, URI.create("file://" + pwd.toUri().getRawPath()
-                + (pwd.toUri().getRawPath().endsWith("/") ? "" : "/")), environment, script.compatibilityMode(),
-                Archive.K6_FORMAT_VERSION, goos(), data, files, sources.remoteModules());
+        String path = pwd.toUri().getRawPath();
+        return URI.create("file://" + path + (path.endsWith("/") ? "" : "/"));
     }
 
     /** The operating system in Go's words, as k6 records it. */

@@ -12,6 +12,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
 import java.security.cert.CertificateExpiredException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,7 +26,8 @@ import javax.net.ssl.SSLException;
  * Fetches {@code https://} modules as k6's loader does: a GET of the URL with {@code _k6=1} added to its query, and
  * if that fails the URL as it is; only 200 is an answer; certificates checked against {@link SystemTrust}; one
  * minute at most per request ({@code K6J_REMOTE_MODULE_TIMEOUT} changes it). With a {@link RemoteModuleCache} a
- * request is conditional, and a copy stands in when the server can't be reached. Thread-safe.
+ * request is conditional, and a copy stands in when the server can't be reached (not when its certificate is
+ * refused). Thread-safe.
  */
 public final class RemoteModules {
 
@@ -95,7 +97,10 @@ public final class RemoteModules {
         try {
             response = client().send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw new Failure("Get \"" + request + "\": " + cause(e, request), e, true);
+            // A server whose certificate is not trusted was reached: that is a configuration problem (or an
+            // attack), not an outage, so the cached copy does not stand in for it.
+            boolean certificateRefused = causedBy(e, CertificateException.class);
+            throw new Failure("Get \"" + request + "\": " + cause(e, request), e, !certificateRefused);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Failure("interrupted while fetching " + request, e, false);
@@ -137,6 +142,15 @@ public final class RemoteModules {
         String query = url.getRawQuery() == null || url.getRawQuery().isEmpty() ? "_k6=1" : url.getRawQuery() + "&_k6=1";
         String fragment = url.getRawFragment() == null ? "" : "#" + url.getRawFragment();
         return URI.create(url.getScheme() + "://" + url.getRawAuthority() + url.getRawPath() + "?" + query + fragment);
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The cause in the words Go's HTTP client uses, so messages read like k6's. */

@@ -83,9 +83,11 @@ public final class TypeScript {
         try {
             return Holder.SWC;
         } catch (LinkageError | RuntimeException e) {
+            // the cause too: on a supported platform, the library may fail to load from a temp folder mounted noexec
             throw new TypeScriptException("TypeScript needs swc4j's native library, which k6j bundles for Linux x86-64 "
                     + "and macOS arm64 only (this is " + System.getProperty("os.name") + " "
-                    + System.getProperty("os.arch") + "): turn the script into JavaScript first, e.g. with esbuild");
+                    + System.getProperty("os.arch") + "; loading it said: " + e + "): turn the script into "
+                    + "JavaScript first, e.g. with esbuild");
         }
     }
 

@@ -2,11 +2,21 @@ package dev.k6j.engine.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import dev.k6j.testbed.TestCertificates;
 import dev.k6j.testbed.Testbed;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.util.Map;
+import java.util.TreeMap;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -121,5 +131,69 @@ class RemoteModulesCliIT {
         CliRun run = CliProcess.k6j(tmp, env(), "run", "-q", "-a", "", "--no-summary", "test.js");
         assertThat(run.stderr()).as(run.all())
                 .contains("was not previously resolved during initialization (__VU==0)");
+    }
+
+    @Test
+    void aRemoteScriptIsArchivedAsK6ArchivesItAndRunsFromTheArchive() throws Exception {
+        String script = testbed.httpsUrl() + "/modules/script.js";
+        CliRun archive = CliProcess.k6j(tmp, env(), "archive", "-O", "remote.tar", script);
+        assertThat(archive.exitCode()).as(archive.all()).isZero();
+        byte[] tar = Files.readAllBytes(tmp.resolve("remote.tar"));
+        String host = testbed.httpsUrl().substring("https://".length());
+        assertThat(ArchiveCompatibilityTest.entryNames(tar)).contains("https/" + host + "/modules/script.js",
+                "https/" + host + "/modules/k6j-utils/1.0.0/random.js");
+        JsonNode metadata = new ObjectMapper().readTree(ArchiveCompatibilityTest.tarEntry(tar, "metadata.json"));
+        assertThat(metadata.get("filename").asText()).isEqualTo(script);
+        assertThat(metadata.get("pwd").asText()).as("k6 records a remote script's folder")
+                .isEqualTo(testbed.httpsUrl() + "/modules/");
+
+        CliRun run = CliProcess.k6j(tmp, Map.of(), "run", "-q", "-a", "", "remote.tar");
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(run.stderr()).contains("a remote script ran: 6 letters");
+    }
+
+    @Test
+    void eachModuleIsFetchedOncePerRunNotOncePerVu() throws Exception {
+        Map<String, Integer> requests = new TreeMap<>();
+        HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setHttpsConfigurator(new HttpsConfigurator(serverTls(testbed.certificates())));
+        server.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            synchronized (requests) {
+                requests.merge(path, 1, Integer::sum);
+            }
+            byte[] body = (path.equals("/lib.js") ? "export { answer } from './answer.js';\n"
+                    : "export const answer = 42;\n").getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            Files.writeString(tmp.resolve("test.js"), """
+                    import { check } from 'k6';
+                    import { answer } from 'https://127.0.0.1:%d/lib.js';
+                    export const options = { vus: 4, iterations: 8, thresholds: { checks: ['rate==1'] } };
+                    export function setup() { return answer; }
+                    export default function (data) { check(answer, { 'the remote answer': (a) => a === data }); }
+                    export function teardown() {}
+                    """.formatted(server.getAddress().getPort()));
+            CliRun run = CliProcess.k6j(tmp, env(), "run", "-q", "-a", "", "test.js");
+            assertThat(run.exitCode()).as(run.all()).isZero();
+            assertThat(run.stdout()).contains("✓ the remote answer");
+            synchronized (requests) {
+                assertThat(requests).as("requests per path, for 4 VUs, setup and teardown")
+                        .isEqualTo(Map.of("/answer.js", 1, "/lib.js", 1));
+            }
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    /** TLS for a server of the testbed's certificate, which the child process trusts through SSL_CERT_FILE. */
+    private static SSLContext serverTls(TestCertificates certificates) throws GeneralSecurityException {
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(certificates.serverKeyManagers(), null, null);
+        return context;
     }
 }

@@ -106,6 +106,19 @@ class RemoteModulesIT {
     }
 
     @Test
+    void theCachedCopyDoesNotStandInForACertificateThatIsRefused() throws IOException {
+        RemoteModuleCache cache = new RemoteModuleCache(tmp.resolve("cache"));
+        URI url = module("greeting.ts");
+        trusting(cache, new ArrayList<>()).fetch(url);
+        List<String> warnings = new ArrayList<>();
+        RemoteModules untrusting = new RemoteModules(Map.of("SSL_CERT_FILE", tmp.resolve("empty.pem").toString()),
+                Duration.ofSeconds(10), cache, warnings::add);
+        assertThatThrownBy(() -> untrusting.fetch(url))
+                .hasMessageContaining("x509: certificate signed by unknown authority");
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
     void theCacheIsOffWhenTheEnvironmentSaysSo() {
         assertThat(RemoteModuleCache.fromEnvironment(Map.of("K6J_REMOTE_MODULE_CACHE", "off"))).isNull();
         assertThat(RemoteModuleCache.fromEnvironment(Map.of("XDG_CACHE_HOME", "/x")).folder())

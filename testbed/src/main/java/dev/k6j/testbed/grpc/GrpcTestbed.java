@@ -15,13 +15,11 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
@@ -100,20 +98,13 @@ public final class GrpcTestbed implements AutoCloseable {
 
     private static ServerCredentials tlsCredentials(TestCertificates certificates) {
         try {
-            KeyStore keys = KeyStore.getInstance("PKCS12");
-            keys.load(null, null);
-            char[] password = "testbed".toCharArray();
-            keys.setKeyEntry("server", certificates.serverKey(), password,
-                    new Certificate[] {certificates.server(), certificates.ca()});
-            KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keyManagers.init(keys, password);
             KeyStore trusted = KeyStore.getInstance("PKCS12");
             trusted.load(null, null);
             trusted.setCertificateEntry("ca", certificates.ca());
             TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             trustManagers.init(trusted);
             return TlsServerCredentials.newBuilder()
-                    .keyManager(keyManagers.getKeyManagers())
+                    .keyManager(certificates.serverKeyManagers())
                     .trustManager(trustManagers.getTrustManagers())
                     .clientAuth(TlsServerCredentials.ClientAuth.OPTIONAL)
                     .build();
