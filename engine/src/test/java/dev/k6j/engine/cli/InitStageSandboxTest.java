@@ -15,7 +15,7 @@ class InitStageSandboxTest {
     private static final String IMPORT_REFUSED = "the \"import\" function is only available in the init stage "
             + "(i.e. the global scope), see https://grafana.com/docs/k6/latest/using-k6/test-lifecycle/ for more "
             + "information";
-    private static final List<String> STAGES = List.of("setup", "[VU 1] iteration", "teardown");
+    private static final List<String> STAGES = List.of("setup", "iteration", "teardown");
 
     @Test
     void everyWayIntoTheFileSystemIsRefusedAfterTheInitStageWithK6sMessage() {
