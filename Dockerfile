@@ -29,9 +29,9 @@ RUN --mount=type=cache,target=/root/.m2 \
 # The runtime: Java SE, plus what GraalJS (jdk.unsupported, JVMCI and the Graal compiler module the optimizing
 # runtime upgrades), the REST API (jdk.httpserver), the outputs (crypto, Kerberos, DNS) and diagnostics (JFR, jcmd)
 # need. deploy/docker/java-modules lists them; the launcher reads the runtime's `release` file. (/opt/java of the
-# JDK image holds the JDK itself, hence another folder here.)
+# JDK image holds the JDK itself, hence another folder here; --strip-debug would want binutils' objcopy.)
 RUN jlink --add-modules "$(grep -v '^#' deploy/docker/java-modules | paste -sd, -)" \
-          --strip-debug --no-man-pages --no-header-files --output /opt/k6j-java \
+          --strip-java-debug-attributes --no-man-pages --no-header-files --output /opt/k6j-java \
  && mkdir -p /opt/k6j/plugins \
  && cp -r distribution/target/k6j.jar distribution/target/lib distribution/target/k6j /opt/k6j/
 
@@ -47,7 +47,9 @@ RUN ln -s /opt/k6j/k6j /usr/local/bin/k6j \
 # K6J_JAVA_OPTS: the heap may take three quarters of the container's memory (the JVM's default is a quarter), and
 # G1 even on one CPU, where the JVM would pick the serial collector and its longer pauses: the REST API must answer
 # the operator's probes within a second. A K6J_JAVA_OPTS of your own replaces this one.
+# LANG: Java writes stdout and stderr in the locale's encoding; k6 writes UTF-8 (the summary's ✓ and ✗).
 ENV K6J_JAVA_HOME=/opt/java \
+    LANG=C.UTF-8 \
     K6J_JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+UseG1GC" \
     PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 LABEL org.opencontainers.image.title="k6j" \

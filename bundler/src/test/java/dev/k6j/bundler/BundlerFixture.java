@@ -139,8 +139,21 @@ final class BundlerFixture {
 
     /** A finished command: exit code and output. */
     record Run(int exitCode, String stdout, String stderr) {
+        /** An error line of the engine as k6 logs it off a terminal ({@code time=… level=error msg="…"}). */
+        private static final java.util.regex.Pattern LOGFMT_ERROR =
+                java.util.regex.Pattern.compile("^time=\"[^\"]*\" level=error msg=\"((?:[^\"\\\\]|\\\\.)*)\"(.*)$");
+
         String all() {
             return "exit " + exitCode + "\n--- stdout\n" + stdout + "\n--- stderr\n" + stderr;
+        }
+
+        /** The lines of stderr, k6's logfmt error lines as the terminal shows them: {@code error: <message>}. */
+        java.util.List<String> errorLines() {
+            return stderr.lines().filter(line -> !line.isBlank()).map(line -> {
+                java.util.regex.Matcher error = LOGFMT_ERROR.matcher(line);
+                return error.matches() ? "error: " + error.group(1).replace("\\\"", "\"").replace("\\\\", "\\")
+                        + error.group(2) : line;
+            }).toList();
         }
     }
 

@@ -282,7 +282,7 @@ class OnDemandIT {
 
     private static void assertOneLine(Run run, int exitCode, String start) {
         assertThat(run.exitCode()).as(run.all()).isEqualTo(exitCode);
-        List<String> errors = run.stderr().lines().filter(l -> !l.isBlank()).toList();
+        List<String> errors = run.errorLines();
         assertThat(errors).as(run.all()).hasSize(1);
         assertThat(errors.getFirst()).startsWith(start).doesNotContain("\tat ");
     }

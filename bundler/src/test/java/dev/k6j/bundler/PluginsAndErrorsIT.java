@@ -59,8 +59,8 @@ class PluginsAndErrorsIT {
                 "greeting.js");
 
         assertThat(run.exitCode()).as(run.all()).isEqualTo(104);
-        assertThat(run.stderr().strip()).isEqualTo("error: --out counter is not in this k6j and no extension catalog"
-                + " offers it (catalogs: built-in): add an entry for it to a catalog of your own and name that file or"
+        assertThat(run.errorLines()).as(run.all()).containsExactly("error: --out counter is not in this k6j and no "
+                + "extension catalog offers it (catalogs: built-in): add an entry for it to a catalog of your own and name that file or"
                 + " https URL in K6J_EXTENSION_CATALOG (see docs/extensions.md), or drop its jar into the plugins"
                 + " folder (--plugins-dir, K6J_PLUGINS_DIR)");
     }

@@ -33,6 +33,8 @@ final class ItRepository {
                 directory.resolve("settings.xml"));
         it.install("k6j-parent", root.resolve("pom.xml"), null);
         it.install("k6j-spi", root.resolve("spi/pom.xml"), root.resolve("spi/target/k6j-spi-" + it.version + ".jar"));
+        it.install("k6j-resolver", root.resolve("resolver/pom.xml"),
+                root.resolve("resolver/target/k6j-resolver-" + it.version + ".jar"));
         it.install("k6j-engine", root.resolve("engine/pom.xml"), root.resolve("engine/target/k6j-engine.jar"));
         it.install("k6j-output-web-dashboard", root.resolve("outputs/web-dashboard/pom.xml"),
                 root.resolve("outputs/web-dashboard/target/k6j-output-web-dashboard.jar"));

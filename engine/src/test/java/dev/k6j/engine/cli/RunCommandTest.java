@@ -90,7 +90,7 @@ class RunCommandTest {
     @Test
     void openOutsideInitIsAnErrorOfTheIteration() {
         CliRun run = CliRun.of("run", "-q", "open-outside-init.js");
-        assertThat(run.stderr()).as(run.all()).contains("the \"open\" function is only available in the init stage");
+        assertThat(run.stderr()).as(run.all()).contains("the \\\"open\\\" function is only available in the init stage");
     }
 
     @Test

@@ -27,7 +27,7 @@ class VuCountLimitTest {
             assertThat(k6j.awaitExit(RUN)).as(k6j.all()).isTrue();
             assertThat(k6j.exitCode()).as(k6j.all()).isEqualTo(104);
             assertThat(k6j.stderr()).as(k6j.all())
-                    .contains("error: 99999999999 VUs won't fit in the JVM's 128 MB heap")
+                    .contains("level=error msg=\"99999999999 VUs won't fit in the JVM's 128 MB heap")
                     .contains("--no-vu-memory-check").doesNotContain("OutOfMemoryError");
             assertThat(k6j.stderr().lines().filter(line -> !line.isBlank())).as(k6j.all()).hasSize(1);
         }
