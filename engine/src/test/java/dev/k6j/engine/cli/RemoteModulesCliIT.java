@@ -135,6 +135,21 @@ class RemoteModulesCliIT {
     }
 
     @Test
+    void extensionsOnDemandSeeTheImportsOfRemoteModules() throws Exception {
+        script("""
+                import '$BASE/needs-extension.js';
+                export default function () {}
+                """);
+        Map<String, String> env = new java.util.HashMap<>(env());
+        env.put("K6_AUTO_EXTENSION_RESOLUTION", "true");   // off for the engine's other tests (engine/pom.xml)
+        env.put("K6J_OFFLINE", "true");
+        CliRun run = CliProcess.k6j(tmp, env, "run", "-q", "-a", "", "--no-summary", "test.js");
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(107);
+        assertThat(run.stderr()).as("the scan before the run found the remote module's import: " + run.all())
+                .contains("k6/x/nope is not in this k6j and no extension catalog offers it");
+    }
+
+    @Test
     void aRemoteScriptIsArchivedAsK6ArchivesItAndRunsFromTheArchive() throws Exception {
         String script = testbed.httpsUrl() + "/modules/script.js";
         CliRun archive = CliProcess.k6j(tmp, env(), "archive", "-O", "remote.tar", script);

@@ -3,16 +3,21 @@ package dev.k6j.engine.extension.ondemand;
 import dev.k6j.engine.errors.ExitCode;
 import dev.k6j.engine.errors.K6jException;
 import dev.k6j.engine.js.Script;
+import dev.k6j.engine.loader.RemotePaths;
+import dev.k6j.engine.loader.ScriptSources;
 import dev.k6j.resolver.script.ModuleGraph;
 import dev.k6j.resolver.script.ScriptDependencies;
 import dev.k6j.resolver.script.UseDirectives;
 import dev.k6j.resolver.version.VersionConstraint;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a run needs from extensions: the {@code k6…} modules its script's files import (with the constraints of
@@ -51,13 +56,28 @@ public record ScriptNeeds(ScriptDependencies dependencies, List<Need> modules, L
         return of(scan(script, workingDirectory), outs);
     }
 
-    /** The dependencies of {@code script}'s module graph, read from disk. */
+    /**
+     * The dependencies of {@code script}'s module graph: local files from disk, remote modules through the run's
+     * sources (fetched once per run, so the VUs' init reuses them; a module that can't be fetched is left to the
+     * init code, which reports it as k6 does).
+     */
     public static ScriptDependencies scan(Script script, Path workingDirectory) {
-        URI main = script.path() != null ? script.path().toUri() : workingDirectory.resolve("-").toUri();
+        URI main = script.path() == null ? workingDirectory.resolve("-").toUri()
+                : RemotePaths.isRemote(script.path()) ? RemotePaths.toUrl(script.path()) : script.path().toUri();
+        ModuleGraph.ModuleReader reader = module -> "https".equals(module.getScheme())
+                ? remoteText(script.sources(), module) : ModuleGraph.LOCAL_FILES.read(module);
         try {
-            return ModuleGraph.walk(main, script.source().getCharacters(), ModuleGraph.LOCAL_FILES);
+            return ModuleGraph.walk(main, script.source().getCharacters(), reader);
         } catch (IllegalArgumentException e) {
             throw new K6jException(ExitCode.SCRIPT_EXCEPTION, e.getMessage(), e);
+        }
+    }
+
+    private static Optional<String> remoteText(ScriptSources sources, URI module) {
+        try {
+            return Optional.of(new String(sources.remote(module), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 
