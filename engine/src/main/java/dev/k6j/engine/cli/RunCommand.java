@@ -1,5 +1,6 @@
 package dev.k6j.engine.cli;
 
+import dev.k6j.engine.config.ConfigFile;
 import dev.k6j.engine.errors.ExitCode;
 import dev.k6j.engine.extension.ExtensionRegistry;
 import dev.k6j.engine.js.Script;
@@ -87,7 +88,7 @@ public final class RunCommand implements Callable<Integer> {
                 System.err, System.console() != null, api.address(), api.explicit(), console, lingerAfter,
                 noVuMemoryCheck);
         try (ExtensionRegistry extensions = extensionOptions.discover(script,
-                WebDashboardSwitch.requested(outs, System.getenv()), workingDirectory, console)) {
+                WebDashboardSwitch.requested(outs, System.getenv(), configFileOptions()), workingDirectory, console)) {
             SecretSources secrets = SecretSources.parse(secretSources, workingDirectory, System.getenv());
             extensions.jsModules().values().stream().filter(SecretsModule.class::isInstance)
                     .forEach(module -> ((SecretsModule) module).configure(secrets));
@@ -99,5 +100,9 @@ public final class RunCommand implements Callable<Integer> {
             ExitCode exit = runner.run();
             return exit.code();
         }
+    }
+
+    private Map<String, Object> configFileOptions() {
+        return arguments.config == null ? Map.of() : ConfigFile.read(arguments.config);
     }
 }

@@ -46,13 +46,14 @@ public final class WebDashboardSwitch {
 
     /**
      * The {@code --out} values a run asks for before its extensions are known: the flags, plus {@code web-dashboard}
-     * when the environment turns the switch on, so that extensions on demand fetch the dashboard for an engine
-     * without it. (The config file is read later; its switch finds only an engine that has the dashboard.)
+     * when the environment or the config file turns the switch on, so that extensions on demand fetch the dashboard
+     * for an engine without it.
      *
      * @throws K6jException invalid config: a value other than {@code true}/{@code false}
      */
-    public static List<String> requested(List<String> outFlags, Map<String, String> environment) {
-        if (!isOn(environment, Map.of()) || outFlags.contains(OUTPUT_NAME)) {
+    public static List<String> requested(List<String> outFlags, Map<String, String> environment,
+                                         Map<String, Object> configFile) {
+        if (!isOn(environment, configFile) || outFlags.contains(OUTPUT_NAME)) {
             return outFlags;
         }
         List<String> all = new ArrayList<>(outFlags);

@@ -55,11 +55,19 @@ class WebDashboardSwitchTest {
 
     @Test
     void theEnvironmentSwitchIsAnOutputToFetchOnDemand() {
-        assertThat(WebDashboardSwitch.requested(List.of("json=x.json"), Map.of("K6_WEB_DASHBOARD", "true")))
+        assertThat(WebDashboardSwitch.requested(List.of("json=x.json"), Map.of("K6_WEB_DASHBOARD", "true"), Map.of()))
                 .containsExactly("json=x.json", "web-dashboard");
-        assertThat(WebDashboardSwitch.requested(List.of("web-dashboard"), Map.of("K6_WEB_DASHBOARD", "true")))
+        assertThat(WebDashboardSwitch.requested(List.of("web-dashboard"), Map.of("K6_WEB_DASHBOARD", "true"), Map.of()))
                 .containsExactly("web-dashboard");
-        assertThat(WebDashboardSwitch.requested(List.of(), Map.of("K6_WEB_DASHBOARD", "false"))).isEmpty();
+        assertThat(WebDashboardSwitch.requested(List.of(), Map.of("K6_WEB_DASHBOARD", "false"), Map.of())).isEmpty();
+    }
+
+    @Test
+    void theConfigFileSwitchIsAnOutputToFetchOnDemandUnlessTheEnvironmentTurnsItOff() {
+        assertThat(WebDashboardSwitch.requested(List.of(), Map.of(), Map.of("webDashboard", true)))
+                .containsExactly("web-dashboard");
+        assertThat(WebDashboardSwitch.requested(List.of(), Map.of("K6_WEB_DASHBOARD", "false"),
+                Map.of("webDashboard", true))).isEmpty();
     }
 
     @Test
