@@ -44,6 +44,9 @@ final class EndOfTest {
     static boolean report(RunRequest request, VirtualUser serviceVu, TestOptions options, Map<String, Object> data,
                           Consumer<Map<String, Object>> summaryListener) throws InterruptedException {
         summaryListener.accept(data);
+        if (options.noSummary()) {
+            return true;    // as in k6: a disabled summary also skips handleSummary and --summary-export
+        }
         if (request.summaryExport() != null) {
             write(request.workingDirectory().resolve(request.summaryExport()),
                     SummaryExport.render(data).getBytes(StandardCharsets.UTF_8));
@@ -64,10 +67,8 @@ final class EndOfTest {
                 completed = e.exitCode() != ExitCode.GENERIC_TIMEOUT;
             }
         }
-        if (!options.noSummary()) {
-            request.stdout().print(TextSummary.render(data, request.color()));
-            request.stdout().flush();
-        }
+        request.stdout().print(TextSummary.render(data, request.color()));
+        request.stdout().flush();
         return completed;
     }
 

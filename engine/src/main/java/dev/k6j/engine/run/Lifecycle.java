@@ -19,12 +19,12 @@ final class Lifecycle {
 
     /**
      * Whether any function will run on VU 0 after the init stage: setup and teardown when exported and not
-     * disabled (--no-setup, --no-teardown), handleSummary when exported.
+     * disabled (--no-setup, --no-teardown), handleSummary when exported and the summary is on.
      */
     static boolean anyToRun(VirtualUser vu, TestOptions options) {
         return vu.inContext(() -> !options.noSetup() && vu.exportedFunction("setup").isPresent()
                 || !options.noTeardown() && vu.exportedFunction("teardown").isPresent()
-                || vu.exportedFunction("handleSummary").isPresent());
+                || !options.noSummary() && vu.exportedFunction("handleSummary").isPresent());
     }
 
     /** Runs setup() if exported and not disabled; returns its result as JSON, or {@code null}. */

@@ -212,6 +212,23 @@ class RunCommandTest {
     }
 
     @Test
+    void noSummarySkipsHandleSummaryAndTheExportAsK6Does() throws IOException {
+        Path script = tmp.resolve("summary-off.js");
+        Path file = tmp.resolve("handled.txt");
+        Path export = tmp.resolve("export.json");
+        Files.writeString(script, "export const options = { iterations: 1 };\n"
+                + "export default function () {}\n"
+                + "export function handleSummary(data) {\n"
+                + "  return { stdout: 'custom summary\\n', '" + file.toString().replace("\\", "/") + "': 'x' };\n"
+                + "}\n");
+        CliRun run = CliRun.of("run", "-q", "--no-summary", "--summary-export", export.toString(), script.toString());
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(run.stdout()).doesNotContain("custom summary").doesNotContain("iterations");
+        assertThat(file).doesNotExist();
+        assertThat(export).doesNotExist();
+    }
+
+    @Test
     void scriptFromStandardInput() {
         java.io.InputStream original = System.in;
         try {
