@@ -5,6 +5,7 @@ import eu.maveniverse.maven.mima.context.ContextOverrides;
 import eu.maveniverse.maven.mima.context.Runtimes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -17,10 +18,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.tools.ToolProvider;
 import org.eclipse.aether.artifact.Artifact;
@@ -140,24 +145,24 @@ final class BundlerFixture {
     /** A finished command: exit code and output. */
     record Run(int exitCode, String stdout, String stderr) {
         /** An error line of the engine as k6 logs it off a terminal ({@code time=… level=error msg="…"}). */
-        private static final java.util.regex.Pattern LOGFMT_ERROR =
-                java.util.regex.Pattern.compile("^time=\"[^\"]*\" level=error msg=\"((?:[^\"\\\\]|\\\\.)*)\"(.*)$");
+        private static final Pattern LOGFMT_ERROR =
+                Pattern.compile("^time=\"[^\"]*\" level=error msg=\"((?:[^\"\\\\]|\\\\.)*)\"(.*)$");
 
         String all() {
             return "exit " + exitCode + "\n--- stdout\n" + stdout + "\n--- stderr\n" + stderr;
         }
 
         /** The lines of stderr, k6's logfmt error lines as the terminal shows them: {@code error: <message>}. */
-        java.util.List<String> errorLines() {
+        List<String> errorLines() {
             return stderr.lines().filter(line -> !line.isBlank()).map(line -> {
-                java.util.regex.Matcher error = LOGFMT_ERROR.matcher(line);
+                Matcher error = LOGFMT_ERROR.matcher(line);
                 return error.matches() ? "error: " + error.group(1).replace("\\\"", "\"").replace("\\\\", "\\")
                         + error.group(2) : line;
             }).toList();
         }
     }
 
-    private static synchronized Run captured(java.util.function.IntSupplier body) {
+    private static synchronized Run captured(IntSupplier body) {
         PrintStream originalOut = System.out;
         PrintStream originalErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -261,14 +266,14 @@ final class BundlerFixture {
 
     /** A copy of {@code jar} with manifest attributes set (the others kept). */
     static Path withManifest(Path jar, Path copy, Map<String, String> attributes) throws IOException {
-        try (java.util.jar.JarFile in = new java.util.jar.JarFile(jar.toFile())) {
+        try (JarFile in = new JarFile(jar.toFile())) {
             Manifest manifest = new Manifest(in.getManifest());
             attributes.forEach((k, v) -> manifest.getMainAttributes().put(new Attributes.Name(k), v));
             try (OutputStream file = Files.newOutputStream(copy); JarOutputStream out = new JarOutputStream(file, manifest)) {
-                for (java.util.jar.JarEntry entry : in.stream()
-                        .filter(e -> !e.getName().equals(java.util.jar.JarFile.MANIFEST_NAME)).toList()) {
+                for (JarEntry entry : in.stream()
+                        .filter(e -> !e.getName().equals(JarFile.MANIFEST_NAME)).toList()) {
                     out.putNextEntry(new JarEntry(entry.getName()));
-                    try (java.io.InputStream content = in.getInputStream(entry)) {
+                    try (InputStream content = in.getInputStream(entry)) {
                         content.transferTo(out);
                     }
                     out.closeEntry();

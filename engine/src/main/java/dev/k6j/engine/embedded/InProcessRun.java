@@ -215,8 +215,7 @@ public final class InProcessRun {
             Script loaded = Script.fromFile(workingDirectory.resolve(script));
             RunRequest request = new RunRequest(loaded, new LinkedHashMap<>(options), resolve(configFile),
                     List.copyOf(outputs), scriptEnvironment, systemEnvironment, resolve(summaryExport), quiet,
-                    verbose, false, workingDirectory, stdout, stderr, false, restApiAddress, restApiAddress != null,
-                    new dev.k6j.engine.vu.ConsoleLog(stderr, verbose, false), false, false);
+                    verbose, false, workingDirectory, stdout, stderr, false, restApiAddress, restApiAddress != null);
             try (ExtensionRegistry registry = ExtensionRegistry.discover(extensions)) {
                 RunOutcome outcome = new TestRunner(request, registry).execute();
                 return ResultReader.read(script, outcome);

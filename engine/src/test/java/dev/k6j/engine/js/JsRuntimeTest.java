@@ -2,6 +2,7 @@ package dev.k6j.engine.js;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.k6j.engine.loader.ScriptSources;
 import java.nio.file.Path;
 import org.graalvm.polyglot.Context;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class JsRuntimeTest {
         for (int i = 0; i < 2; i++) {
             // Closing at once must wait for the prepared engine's first context, not fail on it.
             try (JsRuntime runtime = new JsRuntime();
-                 Context context = runtime.newContext(Path.of(""), dev.k6j.engine.loader.ScriptSources.local(null),
+                 Context context = runtime.newContext(Path.of(""), ScriptSources.local(null),
                          name -> null, new InitStage(() -> true))) {
                 assertThat(context.eval("js", "[1, 2, 3].map((x) => x * 2).join()").asString()).isEqualTo("2,4,6");
             }

@@ -3,6 +3,7 @@ package dev.k6j.engine.js;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.k6j.engine.loader.ScriptSources;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AccessMode;
@@ -29,7 +30,7 @@ class ScriptFileSystemTest {
     void everyReadIsRefusedAfterTheInitStageWithK6sMessage() throws IOException {
         Path file = Files.writeString(folder.resolve("lib.js"), "export const secret = 1;");
         AtomicBoolean initializing = new AtomicBoolean(true);
-        ScriptFileSystem fs = new ScriptFileSystem(folder, dev.k6j.engine.loader.ScriptSources.local(null),
+        ScriptFileSystem fs = new ScriptFileSystem(folder, ScriptSources.local(null),
                 name -> "export default 1;".getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 new InitStage(initializing::get));
         Path module = fs.toAbsolutePath(Path.of("k6/encoding"));
