@@ -2,6 +2,8 @@ package dev.k6j.engine.vu;
 
 import dev.k6j.engine.errors.ExitCode;
 import dev.k6j.engine.errors.K6jException;
+import dev.k6j.engine.eventloop.Timers;
+import dev.k6j.engine.eventloop.VuEventLoop;
 import dev.k6j.engine.js.InitStage;
 import dev.k6j.engine.js.JsConvert;
 import dev.k6j.engine.js.ModuleShims;

@@ -1,5 +1,6 @@
 package dev.k6j.engine.vu;
 
+import dev.k6j.engine.eventloop.Timers;
 import dev.k6j.engine.js.InitStage;
 import dev.k6j.engine.loader.ScriptSources;
 import dev.k6j.spi.format.JsonStrings;

@@ -1,4 +1,4 @@
-package dev.k6j.engine.vu;
+package dev.k6j.engine.eventloop;
 
 import dev.k6j.spi.EventLoop;
 import dev.k6j.spi.PromiseHandle;
@@ -22,7 +22,7 @@ public final class VuEventLoop implements EventLoop {
     private final java.util.List<Runnable> resetHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile int generation;
 
-    VuEventLoop(Supplier<PromiseHandle> promiseFactory) {
+    public VuEventLoop(Supplier<PromiseHandle> promiseFactory) {
         this.promiseFactory = promiseFactory;
     }
 

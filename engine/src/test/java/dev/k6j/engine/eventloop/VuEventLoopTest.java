@@ -1,4 +1,4 @@
-package dev.k6j.engine.vu;
+package dev.k6j.engine.eventloop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.k6j.engine.vu;
+package dev.k6j.engine.eventloop;
 
 import dev.k6j.spi.EventLoop;
 import java.util.HashMap;
@@ -14,7 +14,7 @@ import org.graalvm.polyglot.Value;
  *
  * <p>Threads: all methods on the VU's thread.
  */
-final class Timers {
+public final class Timers {
 
     private final VuEventLoop loop;
     private final ScheduledExecutorService scheduler;
@@ -24,12 +24,12 @@ final class Timers {
     private record Timer(ScheduledFuture<?> future, EventLoop.Callback registration, boolean periodic) {
     }
 
-    Timers(VuEventLoop loop, ScheduledExecutorService scheduler) {
+    public Timers(VuEventLoop loop, ScheduledExecutorService scheduler) {
         this.loop = loop;
         this.scheduler = scheduler;
     }
 
-    long setTimeout(Value callback, double delayMillis) {
+    public long setTimeout(Value callback, double delayMillis) {
         long id = nextId++;
         EventLoop.Callback registration = loop.register();
         ScheduledFuture<?> future = scheduler.schedule(() -> registration.complete(() -> {
@@ -41,7 +41,7 @@ final class Timers {
         return id;
     }
 
-    long setInterval(Value callback, double periodMillis) {
+    public long setInterval(Value callback, double periodMillis) {
         long id = nextId++;
         EventLoop.Callback registration = loop.register();
         long period = Math.max(1, micros(periodMillis));
@@ -54,7 +54,7 @@ final class Timers {
         return id;
     }
 
-    void clear(long id) {
+    public void clear(long id) {
         Timer timer = active.remove(id);
         if (timer == null) {
             return;
@@ -66,7 +66,7 @@ final class Timers {
     }
 
     /** Cancels every timer (end of an interrupted iteration, VU shutdown). */
-    void clearAll() {
+    public void clearAll() {
         active.values().forEach(timer -> timer.future.cancel(false));
         active.clear();
     }
