@@ -1,6 +1,5 @@
 package dev.k6j.engine.run;
 
-import dev.k6j.engine.config.TestOptions;
 import dev.k6j.engine.errors.ExitCode;
 import dev.k6j.engine.errors.K6jException;
 import dev.k6j.engine.metrics.MetricsSnapshot;

@@ -2,7 +2,6 @@ package dev.k6j.engine.run;
 
 import dev.k6j.engine.api.RestApiServer;
 import dev.k6j.engine.config.ConfigFile;
-import dev.k6j.engine.config.TestOptions;
 import dev.k6j.engine.errors.ExitCode;
 import dev.k6j.engine.errors.K6jException;
 import dev.k6j.engine.executor.ExecutionPlan;
