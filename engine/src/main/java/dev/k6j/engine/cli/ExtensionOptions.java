@@ -1,7 +1,7 @@
 package dev.k6j.engine.cli;
 
 import dev.k6j.engine.extension.ExtensionRegistry;
-import dev.k6j.engine.extension.PluginsFolder;
+import dev.k6j.engine.extension.plugin.PluginsFolder;
 import dev.k6j.engine.extension.ondemand.OnDemandExtensions;
 import dev.k6j.engine.extension.ondemand.OnDemandSettings;
 import dev.k6j.engine.extension.ondemand.ScriptNeeds;
@@ -20,7 +20,7 @@ public final class ExtensionOptions {
 
     /** The modules and outputs of this engine and its plugins folder; close it when done. */
     ExtensionRegistry discover() {
-        return ExtensionRegistry.standard(PluginsFolder.locate(pluginsDir));
+        return ExtensionRegistry.standard(PluginsFolder.locate(pluginsDir).map(PluginsFolder::finder));
     }
 
     /**

@@ -4,7 +4,7 @@ import dev.k6j.engine.Version;
 import dev.k6j.engine.extension.BundleContents;
 import dev.k6j.engine.extension.ExtensionInfo;
 import dev.k6j.engine.extension.ExtensionRegistry;
-import dev.k6j.engine.extension.PluginsFolder;
+import dev.k6j.engine.extension.plugin.PluginsFolder;
 import dev.k6j.engine.extension.SpiVersion;
 import dev.k6j.engine.js.JsRuntime;
 import java.nio.file.Files;
@@ -50,7 +50,7 @@ public final class VersionCommand implements Callable<Integer> {
         plugins.ifPresent(folder -> lines.add("Plugins folder: " + folder.path().toAbsolutePath().normalize()
                 + (Files.isDirectory(folder.path()) ? "" : " (absent)")));
         lines.add("Modules and outputs:");
-        try (ExtensionRegistry extensions = ExtensionRegistry.standard(plugins)) {
+        try (ExtensionRegistry extensions = ExtensionRegistry.standard(plugins.map(PluginsFolder::finder))) {
             for (ExtensionInfo info : extensions.describe()) {
                 lines.add("  " + info.name() + " " + info.version() + ", " + info.kind() + " [" + info.source() + "]");
             }

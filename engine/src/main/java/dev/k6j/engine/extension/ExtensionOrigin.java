@@ -58,7 +58,7 @@ public record ExtensionOrigin(Kind kind, String location, String version, String
     }
 
     /** The jar (or classes folder) holding the class, if the JVM says. */
-    static Optional<Path> codeSource(Class<?> type) {
+    public static Optional<Path> codeSource(Class<?> type) {
         CodeSource codeSource = type.getProtectionDomain().getCodeSource();
         URL location = codeSource == null ? null : codeSource.getLocation();
         if (location == null) {

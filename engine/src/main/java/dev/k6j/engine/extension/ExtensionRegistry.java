@@ -1,7 +1,6 @@
 package dev.k6j.engine.extension;
 
 import dev.k6j.engine.errors.K6jException;
-import dev.k6j.engine.extension.plugin.PluginFinder;
 import dev.k6j.spi.JsModule;
 import dev.k6j.spi.OutputFactory;
 import java.util.ArrayList;
@@ -21,7 +20,8 @@ import java.util.TreeSet;
  * (or merged into a bundle) through {@link ServiceLoader}, and the drop-in plugins of a plugins folder.
  *
  * <pre>{@code
- * try (ExtensionRegistry extensions = ExtensionRegistry.standard(PluginsFolder.locate(pluginsDirFlag))) {
+ * try (ExtensionRegistry extensions = ExtensionRegistry.standard(PluginsFolder.locate(pluginsDirFlag)
+ *         .map(PluginsFolder::finder))) {
  *     Optional<OutputFactory> json = extensions.findOutput("json");
  * }
  * }</pre>
@@ -57,13 +57,13 @@ public final class ExtensionRegistry implements AutoCloseable {
     }
 
     /**
-     * The engine's usual discovery: the class path of the engine (built-ins, bundle, extra jars), then the jars in
-     * the plugins folder, if there is one.
+     * The engine's usual discovery: the class path of the engine (built-ins, bundle, extra jars), then what
+     * {@code plugins} finds (the plugins folder's jars, {@code PluginsFolder.finder()}), if there is a folder.
      */
-    public static ExtensionRegistry standard(Optional<PluginsFolder> plugins) {
+    public static ExtensionRegistry standard(Optional<? extends ExtensionFinder> plugins) {
         List<ExtensionFinder> finders = new ArrayList<>();
         finders.add(new ServiceLoaderFinder(ExtensionRegistry.class.getClassLoader()));
-        plugins.ifPresent(folder -> finders.add(new PluginFinder(folder.path())));
+        plugins.ifPresent(finders::add);
         return discover(new CompoundExtensionFinder(finders));
     }
 

@@ -1,6 +1,8 @@
-package dev.k6j.engine.extension;
+package dev.k6j.engine.extension.plugin;
 
 import dev.k6j.engine.errors.K6jException;
+import dev.k6j.engine.extension.ExtensionFinder;
+import dev.k6j.engine.extension.ExtensionOrigin;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -46,6 +48,11 @@ public record PluginsFolder(Path path, boolean explicit) {
     /** The folder for the running process: flag, {@code K6J_PLUGINS_DIR}, {@code -Dk6j.home}, beside the jar. */
     public static Optional<PluginsFolder> locate(Path flag) {
         return locate(flag, System.getenv(), System.getProperty("k6j.home"), PluginsFolder.class);
+    }
+
+    /** What finds the extensions in this folder's jars, for {@code ExtensionRegistry.standard}. */
+    public ExtensionFinder finder() {
+        return new PluginFinder(path);
     }
 
     private static PluginsFolder explicit(Path path, String from) {

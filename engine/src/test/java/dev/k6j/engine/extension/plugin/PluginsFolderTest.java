@@ -1,4 +1,4 @@
-package dev.k6j.engine.extension;
+package dev.k6j.engine.extension.plugin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
