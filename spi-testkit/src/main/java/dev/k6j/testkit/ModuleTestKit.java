@@ -11,7 +11,7 @@ import dev.k6j.engine.js.JsRuntime;
 import dev.k6j.engine.js.ModuleRegistry;
 import dev.k6j.engine.js.Script;
 import dev.k6j.engine.metrics.MetricRegistryImpl;
-import dev.k6j.engine.run.TestRunState;
+import dev.k6j.engine.execution.TestRunState;
 import dev.k6j.engine.vu.ConsoleLog;
 import dev.k6j.engine.vu.IterationRunner;
 import dev.k6j.engine.vu.SystemTags;

@@ -1,7 +1,7 @@
 package dev.k6j.engine.executor;
 
 import dev.k6j.engine.errors.K6jException;
-import dev.k6j.engine.run.TestRunState;
+import dev.k6j.engine.execution.TestRunState;
 import dev.k6j.engine.vu.VirtualUser;
 import java.time.Duration;
 import java.util.ArrayDeque;

@@ -1,6 +1,6 @@
 package dev.k6j.engine.executor;
 
-import dev.k6j.engine.run.TestRunState;
+import dev.k6j.engine.execution.TestRunState;
 import dev.k6j.engine.vu.ConsoleLog;
 import dev.k6j.engine.vu.IterationRunner;
 import dev.k6j.engine.vu.SystemTags;

@@ -1,6 +1,6 @@
 package dev.k6j.engine.executor;
 
-import dev.k6j.engine.run.TestRunState;
+import dev.k6j.engine.execution.TestRunState;
 import dev.k6j.engine.vu.VirtualUser;
 import java.time.Duration;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.k6j.engine.run;
 
 import dev.k6j.engine.config.Durations;
 import dev.k6j.engine.config.ScenarioConfig;
+import dev.k6j.engine.execution.TestRunState;
 import dev.k6j.engine.executor.ExecutionPlan;
 import dev.k6j.engine.executor.Executors;
 import dev.k6j.engine.extension.ExtensionRegistry;

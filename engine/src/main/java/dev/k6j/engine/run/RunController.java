@@ -3,6 +3,7 @@ package dev.k6j.engine.run;
 import dev.k6j.engine.api.RunControl;
 import dev.k6j.engine.api.Status;
 import dev.k6j.engine.errors.ExitCode;
+import dev.k6j.engine.execution.TestRunState;
 import dev.k6j.engine.executor.Executor;
 import dev.k6j.engine.executor.ExternallyControlled;
 import java.util.List;

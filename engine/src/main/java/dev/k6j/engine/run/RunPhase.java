@@ -1,5 +1,7 @@
 package dev.k6j.engine.run;
 
+import dev.k6j.engine.execution.ExecutionStatus;
+
 /**
  * Where a run is, in the words a user needs when stopping it: what a graceful stop (the first Ctrl-C) does now, or
  * waits for. k6's numbered {@link ExecutionStatus} is the REST API's view; this one is for messages.

@@ -1,5 +1,6 @@
 package dev.k6j.engine.run;
 
+import dev.k6j.engine.execution.TestRunState;
 import dev.k6j.engine.progress.ProgressFormats;
 import java.time.Duration;
 import java.util.Locale;

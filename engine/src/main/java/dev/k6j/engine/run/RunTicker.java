@@ -1,6 +1,7 @@
 package dev.k6j.engine.run;
 
 import dev.k6j.engine.errors.ExitCode;
+import dev.k6j.engine.execution.TestRunState;
 import dev.k6j.engine.metrics.BuiltinMetrics;
 import dev.k6j.engine.metrics.MetricsEngine;
 import dev.k6j.engine.metrics.ThresholdResults;

@@ -1,5 +1,6 @@
 package dev.k6j.engine.run;
 
+import dev.k6j.engine.execution.TestRunState;
 import dev.k6j.engine.executor.Executor;
 import dev.k6j.engine.executor.RunContext;
 import dev.k6j.engine.executor.ScenarioRun;

@@ -4,6 +4,8 @@ import dev.k6j.engine.api.RestApiServer;
 import dev.k6j.engine.config.ConfigFile;
 import dev.k6j.engine.errors.ExitCode;
 import dev.k6j.engine.errors.K6jException;
+import dev.k6j.engine.execution.ExecutionStatus;
+import dev.k6j.engine.execution.TestRunState;
 import dev.k6j.engine.executor.ExecutionPlan;
 import dev.k6j.engine.executor.Executor;
 import dev.k6j.engine.executor.Executors;

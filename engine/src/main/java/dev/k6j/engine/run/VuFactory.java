@@ -2,6 +2,7 @@ package dev.k6j.engine.run;
 
 import dev.k6j.engine.errors.ExitCode;
 import dev.k6j.engine.errors.K6jException;
+import dev.k6j.engine.execution.TestRunState;
 import dev.k6j.engine.vu.VirtualUser;
 import dev.k6j.engine.vu.VuEnvironment;
 import java.util.ArrayList;

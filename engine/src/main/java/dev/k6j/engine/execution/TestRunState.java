@@ -1,4 +1,4 @@
-package dev.k6j.engine.run;
+package dev.k6j.engine.execution;
 
 import dev.k6j.engine.errors.ExitCode;
 import dev.k6j.engine.http.TlsOptions;

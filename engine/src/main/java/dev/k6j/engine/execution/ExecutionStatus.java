@@ -1,4 +1,4 @@
-package dev.k6j.engine.run;
+package dev.k6j.engine.execution;
 
 /**
  * Where a test run is in its life, with k6's numbers ({@code lib.ExecutionStatus}), as the REST API's
