@@ -1,5 +1,6 @@
 package dev.k6j.testkit;
 
+import dev.k6j.engine.execution.TestRunState;
 import dev.k6j.engine.extension.CompoundExtensionFinder;
 import dev.k6j.engine.extension.ExtensionFinder;
 import dev.k6j.engine.extension.ExtensionOrigin;
@@ -11,7 +12,6 @@ import dev.k6j.engine.js.JsRuntime;
 import dev.k6j.engine.js.ModuleRegistry;
 import dev.k6j.engine.js.Script;
 import dev.k6j.engine.metrics.MetricRegistryImpl;
-import dev.k6j.engine.execution.TestRunState;
 import dev.k6j.engine.vu.ConsoleLog;
 import dev.k6j.engine.vu.IterationRunner;
 import dev.k6j.engine.vu.SystemTags;

@@ -1,10 +1,10 @@
 package dev.k6j.engine.cli;
 
 import dev.k6j.engine.extension.ExtensionRegistry;
-import dev.k6j.engine.extension.plugin.PluginsFolder;
 import dev.k6j.engine.extension.ondemand.OnDemandExtensions;
 import dev.k6j.engine.extension.ondemand.OnDemandSettings;
 import dev.k6j.engine.extension.ondemand.ScriptNeeds;
+import dev.k6j.engine.extension.plugin.PluginsFolder;
 import dev.k6j.engine.js.Script;
 import dev.k6j.engine.vu.ConsoleLog;
 import java.nio.file.Path;

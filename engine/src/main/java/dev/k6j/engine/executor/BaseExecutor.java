@@ -1,6 +1,6 @@
 package dev.k6j.engine.executor;
 
-import dev.k6j.engine.config.ScenarioConfig;
+import dev.k6j.engine.scenario.ScenarioConfig;
 import dev.k6j.engine.segment.ExecutionTuple;
 import java.time.Duration;
 

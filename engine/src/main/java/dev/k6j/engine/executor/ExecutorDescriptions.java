@@ -1,7 +1,7 @@
 package dev.k6j.engine.executor;
 
 import dev.k6j.engine.config.Durations;
-import dev.k6j.engine.config.ScenarioConfig;
+import dev.k6j.engine.scenario.ScenarioConfig;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.k6j.engine.executor;
 
-import dev.k6j.engine.config.ScenarioConfig;
 import dev.k6j.engine.errors.K6jException;
+import dev.k6j.engine.scenario.ScenarioConfig;
 import dev.k6j.engine.segment.ExecutionTuple;
 import java.util.Comparator;
 import java.util.List;

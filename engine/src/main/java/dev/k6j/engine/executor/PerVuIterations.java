@@ -1,9 +1,9 @@
 package dev.k6j.engine.executor;
 
 import dev.k6j.engine.config.Durations;
-import dev.k6j.engine.config.ScenarioConfig;
 import dev.k6j.engine.progress.Progress;
 import dev.k6j.engine.progress.ProgressFormats;
+import dev.k6j.engine.scenario.ScenarioConfig;
 import dev.k6j.engine.segment.ExecutionTuple;
 import java.time.Duration;
 import java.util.List;

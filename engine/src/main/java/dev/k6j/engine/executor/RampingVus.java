@@ -1,10 +1,10 @@
 package dev.k6j.engine.executor;
 
 import dev.k6j.engine.config.Durations;
-import dev.k6j.engine.config.ScenarioConfig;
-import dev.k6j.engine.config.Stage;
 import dev.k6j.engine.progress.Progress;
 import dev.k6j.engine.progress.ProgressFormats;
+import dev.k6j.engine.scenario.ScenarioConfig;
+import dev.k6j.engine.scenario.Stage;
 import dev.k6j.engine.segment.ExecutionTuple;
 import dev.k6j.engine.vu.VirtualUser;
 import java.time.Duration;

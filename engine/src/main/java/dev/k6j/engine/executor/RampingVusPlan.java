@@ -1,6 +1,6 @@
 package dev.k6j.engine.executor;
 
-import dev.k6j.engine.config.Stage;
+import dev.k6j.engine.scenario.Stage;
 import dev.k6j.engine.segment.ExecutionTuple;
 import dev.k6j.engine.segment.SegmentedIndex;
 import java.time.Duration;

@@ -2,9 +2,9 @@ package dev.k6j.engine.executor;
 
 import dev.k6j.engine.config.Durations;
 import dev.k6j.engine.config.OptionValues;
-import dev.k6j.engine.config.ScenarioConfig;
-import dev.k6j.engine.config.Stage;
 import dev.k6j.engine.errors.K6jException;
+import dev.k6j.engine.scenario.ScenarioConfig;
+import dev.k6j.engine.scenario.Stage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

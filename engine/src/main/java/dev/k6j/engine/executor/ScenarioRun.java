@@ -1,11 +1,11 @@
 package dev.k6j.engine.executor;
 
-import dev.k6j.engine.config.ScenarioConfig;
+import dev.k6j.engine.execution.TestRunState;
 import dev.k6j.engine.progress.Progress;
 import dev.k6j.engine.progress.ProgressBar;
 import dev.k6j.engine.progress.ProgressFormats;
 import dev.k6j.engine.progress.ProgressStatus;
-import dev.k6j.engine.execution.TestRunState;
+import dev.k6j.engine.scenario.ScenarioConfig;
 import dev.k6j.engine.vu.IterationRunner.Outcome;
 import dev.k6j.engine.vu.VirtualUser;
 import dev.k6j.spi.Sample;

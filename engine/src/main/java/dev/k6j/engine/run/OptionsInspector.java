@@ -1,7 +1,6 @@
 package dev.k6j.engine.run;
 
 import dev.k6j.engine.config.Durations;
-import dev.k6j.engine.config.ScenarioConfig;
 import dev.k6j.engine.execution.TestRunState;
 import dev.k6j.engine.executor.ExecutionPlan;
 import dev.k6j.engine.executor.Executors;
@@ -10,6 +9,7 @@ import dev.k6j.engine.js.JsRuntime;
 import dev.k6j.engine.js.ModuleRegistry;
 import dev.k6j.engine.js.Script;
 import dev.k6j.engine.metrics.MetricRegistryImpl;
+import dev.k6j.engine.scenario.ScenarioConfig;
 import dev.k6j.engine.vu.ConsoleLog;
 import dev.k6j.engine.vu.SystemTags;
 import dev.k6j.engine.vu.VirtualUser;

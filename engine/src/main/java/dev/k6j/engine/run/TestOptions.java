@@ -1,9 +1,9 @@
 package dev.k6j.engine.run;
 
 import dev.k6j.engine.config.OptionValues;
-import dev.k6j.engine.config.ScenarioConfig;
-import dev.k6j.engine.config.ScenarioPlanner;
 import dev.k6j.engine.errors.K6jException;
+import dev.k6j.engine.scenario.ScenarioConfig;
+import dev.k6j.engine.scenario.ScenarioPlanner;
 import dev.k6j.engine.segment.ExecutionSegment;
 import dev.k6j.engine.segment.ExecutionSegmentSequence;
 import dev.k6j.engine.segment.ExecutionTuple;

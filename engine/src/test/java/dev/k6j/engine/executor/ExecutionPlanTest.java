@@ -2,7 +2,7 @@ package dev.k6j.engine.executor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.k6j.engine.config.ScenarioConfig;
+import dev.k6j.engine.scenario.ScenarioConfig;
 import dev.k6j.engine.segment.ExecutionSegment;
 import dev.k6j.engine.segment.ExecutionSegmentSequence;
 import dev.k6j.engine.segment.ExecutionTuple;

@@ -3,7 +3,7 @@ package dev.k6j.engine.executor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.k6j.engine.config.Stage;
+import dev.k6j.engine.scenario.Stage;
 import dev.k6j.engine.segment.ExecutionSegment;
 import dev.k6j.engine.segment.ExecutionSegmentSequence;
 import dev.k6j.engine.segment.ExecutionTuple;

@@ -1,5 +1,6 @@
-package dev.k6j.engine.config;
+package dev.k6j.engine.scenario;
 
+import dev.k6j.engine.config.OptionValues;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.k6j.engine.config;
+package dev.k6j.engine.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,5 +1,6 @@
-package dev.k6j.engine.config;
+package dev.k6j.engine.scenario;
 
+import dev.k6j.engine.config.OptionValues;
 import dev.k6j.engine.errors.K6jException;
 import java.time.Duration;
 import java.util.ArrayList;
