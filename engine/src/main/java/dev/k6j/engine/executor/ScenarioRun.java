@@ -6,6 +6,7 @@ import dev.k6j.engine.progress.ProgressBar;
 import dev.k6j.engine.progress.ProgressFormats;
 import dev.k6j.engine.progress.ProgressStatus;
 import dev.k6j.engine.scenario.ScenarioConfig;
+import dev.k6j.engine.scenario.ScheduledScenario;
 import dev.k6j.engine.vu.IterationRunner.Outcome;
 import dev.k6j.engine.vu.VirtualUser;
 import dev.k6j.spi.Sample;
@@ -18,7 +19,7 @@ import java.util.function.BooleanSupplier;
  * One scenario of a test run: what its executor works with (VUs, how to run an iteration, whether the test is
  * stopping, how to emit dropped iterations) and its progress bar. Thread-safe.
  */
-public final class ScenarioRun {
+public final class ScenarioRun implements ScheduledScenario {
 
     private final Executor executor;
     private final ScenarioConfig config;
@@ -45,14 +46,22 @@ public final class ScenarioRun {
         return executor;
     }
 
+    @Override
     public ScenarioConfig config() {
         return config;
+    }
+
+    /** Runs the scenario with its executor. Called by the scheduler, on the scenario's own thread. */
+    @Override
+    public void run() throws InterruptedException {
+        executor.run(this);
     }
 
     public ScenarioStateImpl state() {
         return state;
     }
 
+    @Override
     public ProgressBar bar() {
         return bar;
     }
@@ -118,11 +127,13 @@ public final class ScenarioRun {
     }
 
     /** Logs an error about this scenario. */
+    @Override
     public void error(String message) {
         context.console().log("error", 0, message);
     }
 
     /** Shows the bar waiting for the scenario's start time. Called by the scheduler. */
+    @Override
     public void markWaiting(long startAtNanos) {
         Duration startTime = config.startTime();
         bar.setStatus(ProgressStatus.WAITING);
@@ -131,6 +142,7 @@ public final class ScenarioRun {
     }
 
     /** The scenario starts now (its executor starts its own clock). Called by the scheduler. */
+    @Override
     public void markStarted() {
         bar.setStatus(ProgressStatus.RUNNING);
         bar.setProgress(executor::progress);
@@ -148,6 +160,7 @@ public final class ScenarioRun {
     }
 
     /** The scenario is over: done when it came all the way, interrupted otherwise. Called by the scheduler. */
+    @Override
     public void markEnded(boolean started) {
         if (started) {
             bar.setProgress(executor::progress);

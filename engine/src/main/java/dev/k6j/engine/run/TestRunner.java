@@ -10,6 +10,7 @@ import dev.k6j.engine.executor.ExecutionPlan;
 import dev.k6j.engine.executor.Executor;
 import dev.k6j.engine.executor.Executors;
 import dev.k6j.engine.executor.RunContext;
+import dev.k6j.engine.executor.ScenarioRun;
 import dev.k6j.engine.executor.VuPool;
 import dev.k6j.engine.extension.ExtensionRegistry;
 import dev.k6j.engine.js.JsRuntime;
@@ -26,6 +27,7 @@ import dev.k6j.engine.output.OutputManager;
 import dev.k6j.engine.output.WebDashboardSwitch;
 import dev.k6j.engine.progress.ProgressBar;
 import dev.k6j.engine.progress.ProgressPrinter;
+import dev.k6j.engine.scenario.ScenarioScheduler;
 import dev.k6j.engine.segment.ExecutionTuple;
 import dev.k6j.engine.vu.ConsoleLog;
 import dev.k6j.engine.vu.ConsoleLogger;
@@ -225,7 +227,8 @@ public final class TestRunner {
                 RunContext context = new RunContext(pool, new IterationRunner(registry, options.minIterationDuration()),
                         testRun, data, ScenarioScheduler.vuThreads(), metrics::push, builtin.droppedIterations,
                         TagSet.of(options.tags()), options.systemTags(), request.scriptEnvironment(), console);
-                ScenarioScheduler scheduler = new ScenarioScheduler(working, context);
+                ScenarioScheduler scheduler = new ScenarioScheduler(
+                        working.stream().map(executor -> new ScenarioRun(executor, context)).toList(), testRun);
                 testRun.setStatus(ExecutionStatus.RUNNING);
                 phase = RunPhase.RUN;
                 try {

@@ -1,9 +1,7 @@
-package dev.k6j.engine.run;
+package dev.k6j.engine.scenario;
 
+import dev.k6j.engine.errors.ExitCode;
 import dev.k6j.engine.execution.TestRunState;
-import dev.k6j.engine.executor.Executor;
-import dev.k6j.engine.executor.RunContext;
-import dev.k6j.engine.executor.ScenarioRun;
 import dev.k6j.engine.progress.ProgressBar;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,33 +14,34 @@ import java.util.concurrent.ThreadFactory;
  *
  * <p>Threads: {@link #runAll()} on the test's main thread; one platform thread per scenario.
  */
-final class ScenarioScheduler {
+public final class ScenarioScheduler {
 
-    private final List<ScenarioRun> runs;
+    private final List<? extends ScheduledScenario> runs;
     private final TestRunState testRun;
 
-    /** @param executors the scenarios to run (those with work), sorted by start time and name */
-    ScenarioScheduler(List<Executor> executors, RunContext context) {
-        this.runs = executors.stream().map(executor -> new ScenarioRun(executor, context)).toList();
-        this.testRun = context.testRun();
+    /** @param runs the scenarios to run (those with work), sorted by start time and name */
+    public ScenarioScheduler(List<? extends ScheduledScenario> runs, TestRunState testRun) {
+        this.runs = List.copyOf(runs);
+        this.testRun = testRun;
     }
 
-    static ThreadFactory vuThreads() {
+    /** The threads VUs run iterations on. */
+    public static ThreadFactory vuThreads() {
         return "platform".equals(System.getProperty("k6j.vuThreads"))
                 ? Thread.ofPlatform().daemon().name("k6j-vu-", 1).factory()
                 : Thread.ofVirtual().name("k6j-vu-", 1).factory();
     }
 
     /** One progress bar per scenario, in order. */
-    List<ProgressBar> bars() {
-        return runs.stream().map(ScenarioRun::bar).toList();
+    public List<ProgressBar> bars() {
+        return runs.stream().map(ScheduledScenario::bar).toList();
     }
 
-    void runAll() throws InterruptedException {
+    public void runAll() throws InterruptedException {
         testRun.markStarted();
         long start = System.nanoTime();
         List<Thread> threads = new ArrayList<>();
-        for (ScenarioRun run : runs) {
+        for (ScheduledScenario run : runs) {
             long startAt = start + run.config().startTime().toNanos();
             if (!run.config().startTime().isZero()) {
                 run.markWaiting(startAt);
@@ -56,7 +55,7 @@ final class ScenarioScheduler {
         testRun.markEnded();
     }
 
-    private void runScenario(ScenarioRun run, long startAt) {
+    private void runScenario(ScheduledScenario run, long startAt) {
         boolean started = false;
         try {
             while (!testRun.stopping() && System.nanoTime() < startAt) {
@@ -65,13 +64,13 @@ final class ScenarioScheduler {
             if (!testRun.stopping()) {
                 started = true;
                 run.markStarted();
-                run.executor().run(run);
+                run.run();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             run.error("scenario " + run.config().name() + " failed: " + e);
-            testRun.stop(new TestRunState.StopReason(dev.k6j.engine.errors.ExitCode.GENERIC_ENGINE,
+            testRun.stop(new TestRunState.StopReason(ExitCode.GENERIC_ENGINE,
                     "scenario " + run.config().name() + " failed: " + e));
         } finally {
             run.markEnded(started);
