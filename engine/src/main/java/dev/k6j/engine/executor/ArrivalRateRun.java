@@ -200,7 +200,7 @@ final class ArrivalRateRun {
         Thread pending = allocator;
         if (pending != null) {
             // A VU being initialized joins the scenario's VUs; one waiting for an idle VU gives up at the deadline.
-            pending.join(Duration.ofNanos(Math.max(0, hardDeadlineNanos - System.nanoTime())));
+            pending.join(Duration.ofNanos(Math.max(0, hardDeadlineNanos - run.clock().nanoTime())));
             pending.interrupt();
             pending.join();
         }
@@ -213,7 +213,7 @@ final class ArrivalRateRun {
             idle.clear();
         }
         for (Slot slot : slots) {
-            slot.thread.join(Duration.ofNanos(Math.max(0, hardDeadlineNanos - System.nanoTime())));
+            slot.thread.join(Duration.ofNanos(Math.max(0, hardDeadlineNanos - run.clock().nanoTime())));
         }
         for (Slot slot : slots) {
             if (slot.thread.isAlive()) {

@@ -1,5 +1,6 @@
 package dev.k6j.engine.executor;
 
+import dev.k6j.engine.execution.RunClock;
 import dev.k6j.engine.scenario.ScenarioConfig;
 import dev.k6j.engine.segment.ExecutionTuple;
 import java.time.Duration;
@@ -12,6 +13,8 @@ abstract class BaseExecutor implements Executor {
 
     protected final ScenarioConfig config;
     protected final ExecutionTuple tuple;
+    /** Written before {@link #startNanos}, whose volatile write publishes it. */
+    private RunClock clock = RunClock.SYSTEM;
     private volatile long startNanos;
 
     BaseExecutor(ScenarioConfig config, ExecutionTuple tuple) {
@@ -31,19 +34,20 @@ abstract class BaseExecutor implements Executor {
 
     /**
      * Starts the executor's clock, which is also the scenario's {@code exec.scenario.startTime} and the origin of its
-     * schedule; returns the start as a {@link System#nanoTime()} value.
+     * schedule; returns the start as a value of the scenario's {@link RunClock}.
      */
     protected long markStart(ScenarioRun run) {
-        long now = System.nanoTime();
+        clock = run.clock();
+        long now = clock.nanoTime();
         startNanos = now;
-        run.state().markStarted(now);
+        run.state().markStarted();
         return now;
     }
 
     /** Time since {@link #markStart(ScenarioRun)}, zero before. */
     protected Duration elapsed() {
         long start = startNanos;
-        return start == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - start);
+        return start == 0 ? Duration.ZERO : Duration.ofNanos(clock.nanoTime() - start);
     }
 
     /** This executor's banner line: {@code head} and k6's base facts (exec, startTime, gracefulStop). */

@@ -59,7 +59,7 @@ public final class ConstantVus extends BaseExecutor {
         VuWorkers workers = run.newWorkers();
         for (int i = 0; i < vus; i++) {
             workers.start((worker, vu) -> {
-                while (worker.active() && !run.stopping() && System.nanoTime() < end) {
+                while (worker.active() && !run.stopping() && run.clock().nanoTime() < end) {
                     run.iterate(vu, worker::hardStopped);
                 }
             });

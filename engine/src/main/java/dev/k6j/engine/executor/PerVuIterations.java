@@ -80,7 +80,7 @@ public final class PerVuIterations extends BaseExecutor {
                     if (run.stopping()) {
                         return;
                     }
-                    if (!worker.active() || System.nanoTime() >= regularEnd) {
+                    if (!worker.active() || run.clock().nanoTime() >= regularEnd) {
                         dropped.addAndGet(iterations - n);
                         return;
                     }

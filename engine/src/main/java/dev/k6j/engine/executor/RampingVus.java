@@ -122,14 +122,14 @@ public final class RampingVus extends BaseExecutor {
             run.markStopping();
             // The stages are over: wait for the VUs still finishing an iteration, cutting them as the graceful steps say.
             while (!run.stopping() && handles.stream().anyMatch(VuHandle::holdsVu)) {
-                long now = System.nanoTime();
+                long now = run.clock().nanoTime();
                 if (graceful < gracefulSteps.size() && now >= start + gracefulSteps.get(graceful).offset().toNanos()) {
                     steps.allow(gracefulSteps.get(graceful++));
                     continue;
                 }
                 long next = graceful < gracefulSteps.size() ? start + gracefulSteps.get(graceful).offset().toNanos()
                         : Long.MAX_VALUE;
-                Sleeps.precisely(Math.min(next, now + IDLE_CHECK_NANOS));
+                run.clock().sleepUntil(Math.min(next, now + IDLE_CHECK_NANOS));
             }
         } finally {
             for (VuHandle handle : all) {

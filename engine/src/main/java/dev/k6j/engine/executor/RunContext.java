@@ -1,5 +1,6 @@
 package dev.k6j.engine.executor;
 
+import dev.k6j.engine.execution.RunClock;
 import dev.k6j.engine.execution.TestRunState;
 import dev.k6j.engine.vu.ConsoleLog;
 import dev.k6j.engine.vu.IterationRunner;
@@ -26,9 +27,10 @@ import java.util.function.Consumer;
  * @param systemTags        enabled system tags
  * @param environment       {@code __ENV} before any scenario's {@code env}
  * @param console           where executors log warnings
+ * @param clock             the clock the scenarios' schedules follow
  */
 public record RunContext(VuPool pool, IterationRunner iterations, TestRunState testRun, String setupData,
                          ThreadFactory vuThreads, Consumer<List<Sample>> samples, Metric droppedIterations,
                          TagSet testTags, SystemTags systemTags, Map<String, String> environment,
-                         ConsoleLog console) {
+                         ConsoleLog console, RunClock clock) {
 }

@@ -1,5 +1,6 @@
 package dev.k6j.engine.executor;
 
+import dev.k6j.engine.execution.RunClock;
 import dev.k6j.engine.execution.TestRunState;
 import dev.k6j.engine.progress.Progress;
 import dev.k6j.engine.progress.ProgressBar;
@@ -75,6 +76,11 @@ public final class ScenarioRun implements ScheduledScenario {
         return context.testRun().stopping();
     }
 
+    /** The clock this scenario's schedule follows. */
+    public RunClock clock() {
+        return context.clock();
+    }
+
     public VuPool pool() {
         return context.pool();
     }
@@ -138,7 +144,7 @@ public final class ScenarioRun implements ScheduledScenario {
         Duration startTime = config.startTime();
         bar.setStatus(ProgressStatus.WAITING);
         bar.setProgress(() -> Progress.of(0, "waiting", ProgressFormats.fixedDuration(
-                Duration.ofNanos(Math.max(0, startAtNanos - System.nanoTime())), startTime)));
+                Duration.ofNanos(Math.max(0, startAtNanos - clock().nanoTime())), startTime)));
     }
 
     /** The scenario starts now (its executor starts its own clock). Called by the scheduler. */

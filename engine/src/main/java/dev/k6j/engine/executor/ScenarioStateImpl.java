@@ -21,9 +21,9 @@ public final class ScenarioStateImpl implements ScenarioState {
         this.iterationsStarted = iterationsStarted;
     }
 
-    /** The scenario's clock starts at {@code nanoTime} (a {@link System#nanoTime()} value, about now). */
-    void markStarted(long nanoTime) {
-        startMillis = System.currentTimeMillis() - (System.nanoTime() - nanoTime) / 1_000_000;
+    /** The scenario starts now: {@code exec.scenario.startTime} is this moment of the wall clock. */
+    void markStarted() {
+        startMillis = System.currentTimeMillis();
     }
 
     @Override

@@ -83,7 +83,7 @@ public final class SharedIterations extends BaseExecutor {
         VuWorkers workers = run.newWorkers();
         for (int i = 0; i < vus; i++) {
             workers.start((worker, vu) -> {
-                while (worker.active() && !run.stopping() && System.nanoTime() < regularEnd) {
+                while (worker.active() && !run.stopping() && run.clock().nanoTime() < regularEnd) {
                     if (attempted.incrementAndGet() > iterations) {
                         return;
                     }

@@ -106,7 +106,7 @@ public final class VuWorkers {
     }
 
     /**
-     * Ends the scenario: workers get until {@code gracefulDeadlineNanos} (a {@link System#nanoTime()} value) to finish
+     * Ends the scenario: workers get until {@code gracefulDeadlineNanos} (a value of the scenario's clock) to finish
      * their iterations; then the remaining ones are interrupted, and all are awaited.
      */
     public void finish(long gracefulDeadlineNanos) throws InterruptedException {
@@ -114,7 +114,7 @@ public final class VuWorkers {
             worker.deactivate();
         }
         for (Worker worker : workers) {
-            worker.await(Duration.ofNanos(gracefulDeadlineNanos - System.nanoTime()));
+            worker.await(Duration.ofNanos(gracefulDeadlineNanos - run.clock().nanoTime()));
         }
         for (Worker worker : workers) {
             if (!worker.finished()) {
@@ -129,7 +129,7 @@ public final class VuWorkers {
     /** Waits until every worker ended or {@code deadlineNanos} passed; returns whether all ended. */
     public boolean awaitAll(long deadlineNanos) throws InterruptedException {
         for (Worker worker : workers) {
-            if (!worker.await(Duration.ofNanos(deadlineNanos - System.nanoTime()))) {
+            if (!worker.await(Duration.ofNanos(deadlineNanos - run.clock().nanoTime()))) {
                 return false;
             }
         }

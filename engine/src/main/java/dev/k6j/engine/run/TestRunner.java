@@ -5,6 +5,7 @@ import dev.k6j.engine.config.ConfigFile;
 import dev.k6j.engine.errors.ExitCode;
 import dev.k6j.engine.errors.K6jException;
 import dev.k6j.engine.execution.ExecutionStatus;
+import dev.k6j.engine.execution.RunClock;
 import dev.k6j.engine.execution.TestRunState;
 import dev.k6j.engine.executor.ExecutionPlan;
 import dev.k6j.engine.executor.Executor;
@@ -226,9 +227,11 @@ public final class TestRunner {
                 String data = setupData.get().isEmpty() ? null : setupData.get();
                 RunContext context = new RunContext(pool, new IterationRunner(registry, options.minIterationDuration()),
                         testRun, data, ScenarioScheduler.vuThreads(), metrics::push, builtin.droppedIterations,
-                        TagSet.of(options.tags()), options.systemTags(), request.scriptEnvironment(), console);
+                        TagSet.of(options.tags()), options.systemTags(), request.scriptEnvironment(), console,
+                        RunClock.SYSTEM);
                 ScenarioScheduler scheduler = new ScenarioScheduler(
-                        working.stream().map(executor -> new ScenarioRun(executor, context)).toList(), testRun);
+                        working.stream().map(executor -> new ScenarioRun(executor, context)).toList(), testRun,
+                        RunClock.SYSTEM);
                 testRun.setStatus(ExecutionStatus.RUNNING);
                 phase = RunPhase.RUN;
                 try {

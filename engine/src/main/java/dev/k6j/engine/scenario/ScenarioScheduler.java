@@ -1,9 +1,9 @@
 package dev.k6j.engine.scenario;
 
 import dev.k6j.engine.errors.ExitCode;
+import dev.k6j.engine.execution.RunClock;
 import dev.k6j.engine.execution.TestRunState;
 import dev.k6j.engine.progress.ProgressBar;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
@@ -16,13 +16,21 @@ import java.util.concurrent.ThreadFactory;
  */
 public final class ScenarioScheduler {
 
+    /** How often waiting for a start time checks whether the test stops. */
+    private static final long STOP_CHECK_NANOS = 20_000_000L;
+
     private final List<? extends ScheduledScenario> runs;
     private final TestRunState testRun;
+    private final RunClock clock;
 
-    /** @param runs the scenarios to run (those with work), sorted by start time and name */
-    public ScenarioScheduler(List<? extends ScheduledScenario> runs, TestRunState testRun) {
+    /**
+     * @param runs  the scenarios to run (those with work), sorted by start time and name
+     * @param clock the clock start times follow
+     */
+    public ScenarioScheduler(List<? extends ScheduledScenario> runs, TestRunState testRun, RunClock clock) {
         this.runs = List.copyOf(runs);
         this.testRun = testRun;
+        this.clock = clock;
     }
 
     /** The threads VUs run iterations on. */
@@ -39,7 +47,7 @@ public final class ScenarioScheduler {
 
     public void runAll() throws InterruptedException {
         testRun.markStarted();
-        long start = System.nanoTime();
+        long start = clock.nanoTime();
         List<Thread> threads = new ArrayList<>();
         for (ScheduledScenario run : runs) {
             long startAt = start + run.config().startTime().toNanos();
@@ -58,8 +66,9 @@ public final class ScenarioScheduler {
     private void runScenario(ScheduledScenario run, long startAt) {
         boolean started = false;
         try {
-            while (!testRun.stopping() && System.nanoTime() < startAt) {
-                Thread.sleep(Duration.ofNanos(Math.min(20_000_000L, startAt - System.nanoTime())));
+            long now;
+            while (!testRun.stopping() && (now = clock.nanoTime()) < startAt) {
+                clock.sleepUntil(Math.min(startAt, now + STOP_CHECK_NANOS));
             }
             if (!testRun.stopping()) {
                 started = true;

@@ -12,7 +12,10 @@ public interface ScheduledScenario {
 
     ProgressBar bar();
 
-    /** Shows the scenario waiting for its start time, which comes at {@code System.nanoTime() == startAtNanos}. */
+    /**
+     * Shows the scenario waiting for its start time, {@code startAtNanos} on the run's
+     * {@link dev.k6j.engine.execution.RunClock}.
+     */
     void markWaiting(long startAtNanos);
 
     /** The scenario starts now. */
