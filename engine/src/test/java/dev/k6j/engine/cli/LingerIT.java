@@ -51,7 +51,7 @@ class LingerIT {
                     URI.create("http://127.0.0.1:" + port + "/v1/status")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(status.statusCode()).isEqualTo(200);
             assertThat(process.isAlive()).as("still lingering").isTrue();
-            String signal = InterruptTest.ignoresSigint(process.pid()) ? "TERM" : "INT";
+            String signal = InterruptIT.ignoresSigint(process.pid()) ? "TERM" : "INT";
             new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start().waitFor();
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("exits after Ctrl-C").isTrue();
             assertThat(process.exitValue()).as(output.toString()).isZero();

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
  * The executors run as a user runs them, from a script through the CLI: totals, warnings, the banner and
  * {@code k6/execution}. Their schedules, moment by moment, are checked exactly in {@code ExecutorsOnAClockTest}.
  */
-class ExecutorsTest {
+class ExecutorsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

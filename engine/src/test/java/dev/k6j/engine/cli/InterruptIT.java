@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * is 105. The phases run beside CPU hogs, as on a busy machine. A SIGINT that the parent shell ignores still works,
  * and SIGTERM is named as such.
  */
-class InterruptTest {
+class InterruptIT {
 
     /** Generous: a busy two-core machine starts a JVM with GraalJS in tens of seconds. */
     private static final Duration START = Duration.ofSeconds(180);

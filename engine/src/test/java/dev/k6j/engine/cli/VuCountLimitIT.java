@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
  * with {@code --no-vu-memory-check}. Real k6j processes with a small heap, so a missing check can't take the test's
  * JVM down with it.
  */
-class VuCountLimitTest {
+class VuCountLimitIT {
 
     private static final Duration RUN = Duration.ofSeconds(180);
 

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * same test run as one instance: the same iterations, each numbered once in the whole test, and VUs whose ids don't
  * overlap.
  */
-class SegmentsTest {
+class SegmentsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SEQUENCE = "0,1/3,2/3,1";
@@ -79,7 +79,7 @@ class SegmentsTest {
         if (noDrops) {
             assertThat(parts.stream().mapToLong(Instance::iterations).sum()).isEqualTo(whole.iterations());
         } else {
-            System.err.println("SegmentsTest: iterations were dropped (a stalled machine); started iterations are "
+            System.err.println("SegmentsIT: iterations were dropped (a stalled machine); started iterations are "
                     + "checked for uniqueness only");
         }
 
