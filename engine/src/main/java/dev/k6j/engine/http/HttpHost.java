@@ -1,8 +1,6 @@
 package dev.k6j.engine.http;
 
 import dev.k6j.engine.vu.SystemTags;
-import dev.k6j.engine.vu.VirtualUser;
-import dev.k6j.engine.vu.VuStateImpl;
 import dev.k6j.spi.PromiseHandle;
 import dev.k6j.spi.Vu;
 import java.util.ArrayList;
@@ -43,10 +41,8 @@ public final class HttpHost {
         this.vu = vu;
         this.shared = shared;
         this.jars = new CookieJars(vu, vuJar, this::newIterationCheck);
-        if (vu instanceof VirtualUser virtualUser) {
-            // An interrupted iteration drops its callbacks: its async requests stop with it.
-            virtualUser.loop().addResetHook(this::cancelAsync);
-        }
+        // An interrupted iteration drops its callbacks: its async requests stop with it.
+        vu.eventLoop().addResetHook(this::cancelAsync);
     }
 
     private void cancelAsync() {
@@ -247,7 +243,7 @@ public final class HttpHost {
             } catch (IllegalArgumentException e) {
                 throw vu.jsError("Error", e.getMessage());
             }
-            SystemTags system = vu.state() instanceof VuStateImpl state ? state.systemTags() : SystemTags.DEFAULT;
+            SystemTags system = new SystemTags(vu.state().enabledSystemTags());
             client = new HttpClient(vu, pieces.options(), system, pieces.metrics(), pieces.tls(),
                     HttpTransport.shared(), this::log);
         }
