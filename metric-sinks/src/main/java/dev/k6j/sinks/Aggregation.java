@@ -1,4 +1,4 @@
-package dev.k6j.engine.metrics;
+package dev.k6j.sinks;
 
 import dev.k6j.spi.MetricType;
 import java.util.Optional;
@@ -30,7 +30,7 @@ public enum Aggregation {
     }
 
     /** The keyword aggregation named {@code token}; percentiles are parsed separately. */
-    static Optional<Aggregation> ofKeyword(String token) {
+    public static Optional<Aggregation> ofKeyword(String token) {
         for (Aggregation aggregation : values()) {
             if (aggregation != PERCENTILE && aggregation.token.equals(token)) {
                 return Optional.of(aggregation);

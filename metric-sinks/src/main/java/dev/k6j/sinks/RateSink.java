@@ -1,6 +1,6 @@
-package dev.k6j.engine.metrics;
+package dev.k6j.sinks;
 
-/** Counts values and how many were non-zero. Owned by the ingester thread. */
+/** Counts values and how many were non-zero. Owned by one thread (see {@link Sink}). */
 final class RateSink implements Sink {
 
     private long passes;

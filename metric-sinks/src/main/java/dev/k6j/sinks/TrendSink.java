@@ -1,11 +1,11 @@
-package dev.k6j.engine.metrics;
+package dev.k6j.sinks;
 
 /**
  * Aggregates a trend: count, sum, min and max exactly; percentiles from a {@link TrendDistribution}. The first
  * {@value #EXACT_LIMIT} values are kept exactly (so short tests show k6's very numbers); beyond that they move into
  * an HdrHistogram with 3 significant digits, so memory stays flat however long the test runs.
  *
- * <p>Owned by the ingester thread.
+ * <p>Owned by one thread (see {@link Sink}).
  */
 final class TrendSink implements Sink {
 

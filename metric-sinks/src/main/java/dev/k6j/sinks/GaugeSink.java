@@ -1,6 +1,6 @@
-package dev.k6j.engine.metrics;
+package dev.k6j.sinks;
 
-/** Keeps the last value, the smallest and the largest. Owned by the ingester thread. */
+/** Keeps the last value, the smallest and the largest. Owned by one thread (see {@link Sink}). */
 final class GaugeSink implements Sink {
 
     private double value;

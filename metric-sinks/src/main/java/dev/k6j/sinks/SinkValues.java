@@ -1,10 +1,10 @@
-package dev.k6j.engine.metrics;
+package dev.k6j.sinks;
 
 import java.time.Duration;
 import java.util.OptionalDouble;
 
 /**
- * An immutable copy of one sink's state, taken by {@link MetricsEngine#snapshot()}. Any thread may read it.
+ * An immutable copy of one sink's state ({@link Sink#values()}). Any thread may read it.
  */
 public sealed interface SinkValues permits CounterValues, GaugeValues, RateValues, TrendValues {
 

@@ -1,7 +1,7 @@
-package dev.k6j.engine.metrics;
+package dev.k6j.sinks;
 
 /**
- * Where a trend sink keeps its values to answer percentiles. Mutated by the ingester thread only; copies made by
+ * Where a trend sink keeps its values to answer percentiles. Mutated by its sink's thread only; copies made by
  * {@link #frozenCopy()} are never mutated and may be read by any thread.
  */
 interface TrendDistribution {

@@ -1,9 +1,9 @@
-package dev.k6j.engine.metrics;
+package dev.k6j.sinks;
 
 /**
  * A trend's values as histograms with 3 significant digits: one for positive values, one for the magnitudes of
  * negative values, and a count of zeros (HdrHistogram records non-negative values only). Memory stays flat over long
- * tests. Ingester thread only, except frozen copies.
+ * tests. Its sink's thread only, except frozen copies.
  */
 final class HdrDistribution implements TrendDistribution {
 

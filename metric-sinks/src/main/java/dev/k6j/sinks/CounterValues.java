@@ -1,4 +1,4 @@
-package dev.k6j.engine.metrics;
+package dev.k6j.sinks;
 
 import java.time.Duration;
 import java.util.OptionalDouble;

@@ -1,10 +1,10 @@
-package dev.k6j.engine.metrics;
+package dev.k6j.sinks;
 
 import java.util.Arrays;
 
 /**
  * Keeps every value, as k6's trend sink does. Used only while a trend is small (see {@link TrendSink}), so the
- * percentiles of short tests are exactly k6's. Ingester thread only, except frozen copies.
+ * percentiles of short tests are exactly k6's. Its sink's thread only, except frozen copies.
  */
 final class ExactDistribution implements TrendDistribution {
 

@@ -1,6 +1,6 @@
-package dev.k6j.engine.metrics;
+package dev.k6j.sinks;
 
-/** Sums values. Owned by the ingester thread. */
+/** Sums values. Owned by one thread (see {@link Sink}). */
 final class CounterSink implements Sink {
 
     private double sum;

@@ -1,4 +1,4 @@
-package dev.k6j.engine.metrics;
+package dev.k6j.sinks;
 
 import org.HdrHistogram.DoubleHistogram;
 
@@ -6,7 +6,7 @@ import org.HdrHistogram.DoubleHistogram;
  * Positive values in an auto-ranging HdrHistogram {@link DoubleHistogram} with 3 significant digits, so memory
  * stays flat however many values arrive. A value outside the range the histogram can cover next to the values it
  * already holds (a ratio beyond about 2^50) is counted at the low or high end and reported as the smallest or
- * largest value seen. Ingester thread only, except frozen copies.
+ * largest value seen. Its sink's thread only, except frozen copies.
  */
 final class MagnitudeHistogram {
 
