@@ -1,7 +1,7 @@
 package dev.k6j.sinks;
 
 /** Sums values. Owned by one thread (see {@link Sink}). */
-final class CounterSink implements Sink {
+public final class CounterSink implements Sink {
 
     private double sum;
     private long samples;

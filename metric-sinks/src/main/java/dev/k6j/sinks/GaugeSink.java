@@ -1,7 +1,7 @@
 package dev.k6j.sinks;
 
 /** Keeps the last value, the smallest and the largest. Owned by one thread (see {@link Sink}). */
-final class GaugeSink implements Sink {
+public final class GaugeSink implements Sink {
 
     private double value;
     private double min;

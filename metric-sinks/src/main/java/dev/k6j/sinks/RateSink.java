@@ -1,7 +1,7 @@
 package dev.k6j.sinks;
 
 /** Counts values and how many were non-zero. Owned by one thread (see {@link Sink}). */
-final class RateSink implements Sink {
+public final class RateSink implements Sink {
 
     private long passes;
     private long total;

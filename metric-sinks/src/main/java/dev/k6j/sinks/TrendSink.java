@@ -7,7 +7,7 @@ package dev.k6j.sinks;
  *
  * <p>Owned by one thread (see {@link Sink}).
  */
-final class TrendSink implements Sink {
+public final class TrendSink implements Sink {
 
     /** How many values are kept exactly before switching to a histogram. */
     static final int EXACT_LIMIT = 1000;

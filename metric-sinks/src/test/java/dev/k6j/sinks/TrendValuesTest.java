@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.k6j.spi.MetricType;
 import java.util.Arrays;
+import java.util.Random;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -107,5 +108,52 @@ class TrendValuesTest {
         assertThat(trend.max()).isEqualTo(1e12);
         assertThat(trend.med()).isCloseTo(100, within(0.1));
         assertThat(trend.percentile(100)).isEqualTo(1e12);
+    }
+
+    // The cases below came with the Prometheus output, which aggregated trends with a copy of this sink before.
+
+    @Test
+    void upToTheExactLimitThePercentilesAreK6sExactOnesNegativeValuesIncluded() {
+        double[] values = new Random(7).doubles(TrendSink.EXACT_LIMIT, -50, 500).toArray();
+        TrendValues trend = trendOf(values);
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+
+        for (double pct : new double[] {0, 1, 50, 90, 95, 99, 99.9, 100}) {
+            assertThat(trend.percentile(pct)).as("p(%s)", pct).isEqualTo(k6Percentile(sorted, pct / 100));
+        }
+        assertThat(trend.med()).isEqualTo(k6Percentile(sorted, 0.5));
+        assertThat(trend.count()).isEqualTo(TrendSink.EXACT_LIMIT);
+        assertThat(trend.min()).isEqualTo(sorted[0]);
+    }
+
+    @Test
+    void beyondTheExactLimitCountSumMinAndMaxStayExactAndTheExtremePercentilesStayWithinThem() {
+        double[] values = new Random(11).doubles(50_000, 1, 2_000).toArray();
+        values[3] = 0;
+        values[4] = -5;
+        TrendValues trend = trendOf(values);
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+
+        for (double pct : new double[] {1, 50, 90, 95, 99}) {
+            double exact = k6Percentile(sorted, pct / 100);
+            assertThat(trend.percentile(pct)).as("p(%s)", pct).isCloseTo(exact, within(exact * 2e-3));
+        }
+        assertThat(trend.count()).isEqualTo(50_000);
+        assertThat(trend.sum()).isEqualTo(Arrays.stream(values).sum(), within(1e-6));
+        assertThat(trend.min()).isEqualTo(-5);
+        assertThat(trend.percentile(0)).isEqualTo(-5);
+        assertThat(trend.max()).isEqualTo(sorted[sorted.length - 1]);
+        assertThat(trend.percentile(100)).isCloseTo(trend.max(), within(trend.max() * 1e-3))
+                .isLessThanOrEqualTo(trend.max());
+    }
+
+    @Test
+    void anEmptyTrendCountsNothing() {
+        TrendValues trend = trendOf();
+
+        assertThat(trend.percentile(99)).isZero();
+        assertThat(trend.count()).isZero();
     }
 }
