@@ -219,14 +219,15 @@ final class BundlerFixture {
     }
 
     /**
-     * Installs the parent pom, the SPI, the resolver, the engine and the test kit of this checkout into the test
-     * repository.
+     * Installs the parent pom, the SPI, the resolver, the engine with the support artifacts it uses (netty-support,
+     * metric-sinks) and the test kit of this checkout into the test repository.
      */
     private void installCheckout() throws IOException {
         Path jars = Files.createDirectories(work.resolve("checkout-jars"));
         InstallRequest install = new InstallRequest();
         install.addArtifact(artifact("k6j-parent", "pom", checkout.resolve("pom.xml")));
         for (String[] module : new String[][] {{"spi", "k6j-spi"}, {"resolver", "k6j-resolver"},
+                {"netty-support", "k6j-netty-support"}, {"metric-sinks", "k6j-metric-sinks"},
                 {"engine", "k6j-engine"}, {"spi-testkit", "k6j-spi-testkit"}}) {
             Path moduleDir = checkout.resolve(module[0]);
             Manifest manifest = new Manifest();

@@ -35,6 +35,10 @@ final class ItRepository {
         it.install("k6j-spi", root.resolve("spi/pom.xml"), root.resolve("spi/target/k6j-spi-" + it.version + ".jar"));
         it.install("k6j-resolver", root.resolve("resolver/pom.xml"),
                 root.resolve("resolver/target/k6j-resolver-" + it.version + ".jar"));
+        it.install("k6j-netty-support", root.resolve("netty-support/pom.xml"),
+                root.resolve("netty-support/target/k6j-netty-support-" + it.version + ".jar"));
+        it.install("k6j-metric-sinks", root.resolve("metric-sinks/pom.xml"),
+                root.resolve("metric-sinks/target/k6j-metric-sinks-" + it.version + ".jar"));
         it.install("k6j-engine", root.resolve("engine/pom.xml"), root.resolve("engine/target/k6j-engine.jar"));
         it.install("k6j-output-web-dashboard", root.resolve("outputs/web-dashboard/pom.xml"),
                 root.resolve("outputs/web-dashboard/target/k6j-output-web-dashboard.jar"));

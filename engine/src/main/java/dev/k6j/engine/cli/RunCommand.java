@@ -4,12 +4,12 @@ import dev.k6j.engine.config.ConfigFile;
 import dev.k6j.engine.errors.ExitCode;
 import dev.k6j.engine.extension.ExtensionRegistry;
 import dev.k6j.engine.js.Script;
-import dev.k6j.engine.modules.secrets.SecretsModule;
 import dev.k6j.engine.output.WebDashboardSwitch;
 import dev.k6j.engine.run.RunRequest;
 import dev.k6j.engine.run.TestRunner;
 import dev.k6j.engine.secrets.SecretSources;
 import dev.k6j.engine.vu.ConsoleLog;
+import dev.k6j.spi.WithSecrets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,8 +90,9 @@ public final class RunCommand implements Callable<Integer> {
         try (ExtensionRegistry extensions = extensionOptions.discover(script,
                 WebDashboardSwitch.requested(outs, System.getenv(), configFileOptions()), workingDirectory, console)) {
             SecretSources secrets = SecretSources.parse(secretSources, workingDirectory, System.getenv());
-            extensions.jsModules().values().stream().filter(SecretsModule.class::isInstance)
-                    .forEach(module -> ((SecretsModule) module).configure(secrets));
+            console.redactWith(secrets::redact);
+            extensions.jsModules().values().stream().filter(WithSecrets.class::isInstance)
+                    .map(WithSecrets.class::cast).forEach(module -> module.setSecrets(secrets));
             TestRunner runner = new TestRunner(request, extensions);
             Interrupts.Target interrupts = Main.interrupts;
             if (interrupts != null) {

@@ -1,7 +1,7 @@
 package dev.k6j.engine.execution;
 
 import dev.k6j.engine.errors.ExitCode;
-import dev.k6j.engine.http.TlsOptions;
+import dev.k6j.engine.httpclient.TlsOptions;
 import dev.k6j.engine.vu.VirtualUser;
 import dev.k6j.spi.TestRun;
 import dev.k6j.spi.TlsSettings;

@@ -1,5 +1,6 @@
 package dev.k6j.engine.metrics;
 
+import dev.k6j.sinks.SinkValues;
 import dev.k6j.spi.Metric;
 import java.util.Objects;
 

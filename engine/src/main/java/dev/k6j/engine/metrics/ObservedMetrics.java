@@ -1,5 +1,6 @@
 package dev.k6j.engine.metrics;
 
+import dev.k6j.sinks.Sink;
 import dev.k6j.spi.Metric;
 import dev.k6j.spi.MetricRegistry;
 import dev.k6j.spi.Sample;

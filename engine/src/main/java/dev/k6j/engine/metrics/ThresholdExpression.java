@@ -1,6 +1,7 @@
 package dev.k6j.engine.metrics;
 
 import dev.k6j.engine.errors.K6jException;
+import dev.k6j.sinks.Aggregation;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;

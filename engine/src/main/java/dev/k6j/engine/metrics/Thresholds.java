@@ -1,6 +1,7 @@
 package dev.k6j.engine.metrics;
 
 import dev.k6j.engine.errors.K6jException;
+import dev.k6j.sinks.Aggregation;
 import dev.k6j.spi.Metric;
 import dev.k6j.spi.MetricRegistry;
 import java.time.Duration;

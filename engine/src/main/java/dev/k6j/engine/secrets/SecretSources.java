@@ -1,6 +1,7 @@
 package dev.k6j.engine.secrets;
 
 import dev.k6j.engine.errors.K6jException;
+import dev.k6j.spi.Secrets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link UrlSourceConfig}). An unnamed source is named after its type. With one source it is the default; with
  * several, the one marked {@code default} is.
  */
-public final class SecretSources {
+public final class SecretSources implements Secrets {
 
     /** What k6 writes instead of a secret in log lines. */
     public static final String REDACTED = "***SECRET_REDACTED***";
@@ -117,6 +118,7 @@ public final class SecretSources {
     }
 
     /** The secret {@code key} of source {@code sourceName} (null: the default source), remembered for redaction. */
+    @Override
     public String get(String sourceName, String key) {
         SecretSource source = source(sourceName);
         Optional<String> value = source.get(key);

@@ -1,14 +1,14 @@
 package dev.k6j.engine.summary;
 
 import dev.k6j.engine.errors.K6jException;
-import dev.k6j.engine.metrics.CounterValues;
-import dev.k6j.engine.metrics.GaugeValues;
 import dev.k6j.engine.metrics.MetricSnapshot;
 import dev.k6j.engine.metrics.MetricsSnapshot;
-import dev.k6j.engine.metrics.RateValues;
-import dev.k6j.engine.metrics.SinkValues;
 import dev.k6j.engine.metrics.ThresholdResults;
-import dev.k6j.engine.metrics.TrendValues;
+import dev.k6j.sinks.CounterValues;
+import dev.k6j.sinks.GaugeValues;
+import dev.k6j.sinks.RateValues;
+import dev.k6j.sinks.SinkValues;
+import dev.k6j.sinks.TrendValues;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dev.k6j.engine.summary;
 
 import dev.k6j.engine.errors.K6jException;
-import dev.k6j.engine.metrics.TrendValues;
+import dev.k6j.sinks.TrendValues;
 import java.util.List;
 import java.util.Set;
 

@@ -58,7 +58,7 @@ public final class ConsoleLog {
         log(level, vuId, message, Map.of("source", "console"));
     }
 
-    /** Rewrites every later message before it is printed; k6/secrets uses it to hide secret values. */
+    /** Rewrites every later message before it is printed; {@code k6j run} uses it to hide the secrets scripts got. */
     public void redactWith(UnaryOperator<String> redactor) {
         this.redactor = redactor;
     }

@@ -3,6 +3,9 @@ package dev.k6j.engine.metrics;
 import static dev.k6j.engine.metrics.Samples.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.k6j.sinks.CounterValues;
+import dev.k6j.sinks.GaugeValues;
+import dev.k6j.sinks.TrendValues;
 import dev.k6j.spi.Metric;
 import dev.k6j.spi.MetricType;
 import dev.k6j.spi.Sample;

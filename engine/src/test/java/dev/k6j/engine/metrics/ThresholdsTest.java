@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.k6j.engine.errors.ExitCode;
 import dev.k6j.engine.errors.K6jException;
+import dev.k6j.sinks.CounterValues;
+import dev.k6j.sinks.TrendValues;
 import dev.k6j.spi.Metric;
 import dev.k6j.spi.MetricType;
 import dev.k6j.spi.Sample;

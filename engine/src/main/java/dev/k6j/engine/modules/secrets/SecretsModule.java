@@ -2,9 +2,10 @@ package dev.k6j.engine.modules.secrets;
 
 import dev.k6j.engine.modules.GlueModule;
 import dev.k6j.engine.secrets.SecretSources;
-import dev.k6j.engine.vu.VirtualUser;
 import dev.k6j.spi.PromiseHandle;
+import dev.k6j.spi.Secrets;
 import dev.k6j.spi.Vu;
+import dev.k6j.spi.WithSecrets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.graalvm.polyglot.HostAccess;
@@ -12,43 +13,39 @@ import org.graalvm.polyglot.Value;
 
 /**
  * The {@code k6/secrets} module: {@code await secrets.get(key)} from the default source and
- * {@code await secrets.source(name).get(key)}. The CLI hands it the run's sources ({@link #configure}); the values it
- * gives out are redacted from log lines from then on.
+ * {@code await secrets.source(name).get(key)}. {@code k6j run} hands it the run's secrets through the SPI
+ * ({@link WithSecrets}), as it would a third party's module; the engine redacts the values they give out.
  */
-public final class SecretsModule extends GlueModule {
+public final class SecretsModule extends GlueModule implements WithSecrets {
 
     /** Lookups run here, not on the VU thread: the url source waits for a secret server. */
     private static final ExecutorService LOOKUPS =
             Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("k6j-secrets-", 0).factory());
 
-    private volatile SecretSources sources = SecretSources.none();
+    private volatile Secrets secrets = SecretSources.none();
 
     public SecretsModule() {
         super("k6/secrets", "secrets.js");
     }
 
-    /** Sets the run's sources; called by {@code k6j run} before any VU exists. */
-    public void configure(SecretSources configured) {
-        this.sources = configured;
+    @Override
+    public void setSecrets(Secrets configured) {
+        this.secrets = configured;
     }
 
     @Override
     protected Object host(Vu vu) {
-        SecretSources current = sources;
-        if (vu instanceof VirtualUser user) {
-            user.environment().console().redactWith(current::redact);
-        }
-        return new Host(vu, current);
+        return new Host(vu, secrets);
     }
 
-    /** Per-VU host of k6/secrets. Its methods run on the VU thread; the sources are thread-safe. */
+    /** Per-VU host of k6/secrets. Its methods run on the VU thread; the secrets are thread-safe. */
     public static final class Host {
         private final Vu vu;
-        private final SecretSources sources;
+        private final Secrets secrets;
 
-        Host(Vu vu, SecretSources sources) {
+        Host(Vu vu, Secrets secrets) {
             this.vu = vu;
-            this.sources = sources;
+            this.secrets = secrets;
         }
 
         /** A promise of the secret; {@code source} null means the default source. */
@@ -57,7 +54,7 @@ public final class SecretsModule extends GlueModule {
             PromiseHandle promise = vu.eventLoop().newPromise();
             LOOKUPS.execute(() -> {
                 try {
-                    promise.resolve(sources.get(source, key));
+                    promise.resolve(secrets.get(source, key));
                 } catch (RuntimeException e) {
                     promise.reject(e);
                 }

@@ -1,5 +1,7 @@
 package dev.k6j.output.prometheus;
 
+import dev.k6j.sinks.TrendSink;
+
 /**
  * What the output keeps of one series (a metric with one set of tags) from the start of the test, as k6's output
  * keeps a sink per series: the values sent are cumulative, so a later successful push makes up for a failed one.
@@ -48,13 +50,13 @@ sealed interface Aggregate {
         }
     }
 
-    /** A trend mapped to one gauge per configured stat. */
+    /** A trend mapped to one gauge per configured stat, kept as the end-of-test summary keeps it (k6's sink). */
     final class Trend implements Aggregate {
-        final TrendDigest digest = new TrendDigest();
+        final TrendSink sink = new TrendSink();
 
         @Override
         public void add(double value) {
-            digest.add(value);
+            sink.add(value);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.k6j.output.prometheus;
 
 import dev.k6j.output.prometheus.prompb.Types;
+import dev.k6j.sinks.TrendValues;
 import dev.k6j.spi.Metric;
 import dev.k6j.spi.TagSet;
 import dev.k6j.spi.ValueType;
@@ -61,7 +62,7 @@ final class PrometheusMapping {
             case Aggregate.Counter counter -> List.of(series(metric, tags, "total", counter.sum, timestampMillis));
             case Aggregate.Gauge gauge -> List.of(series(metric, tags, "", gauge.last, timestampMillis));
             case Aggregate.Rate rate -> List.of(series(metric, tags, "rate", rate.ratio(), timestampMillis));
-            case Aggregate.Trend trend -> trendGauges(metric, tags, trend.digest, timestampMillis);
+            case Aggregate.Trend trend -> trendGauges(metric, tags, trend.sink.values(), timestampMillis);
             case Aggregate.Histogram histogram -> List.of(Types.TimeSeries.newBuilder()
                     .addAllLabels(labels(metric, tags, baseUnit(metric.valueType())))
                     .addHistograms(histogram.histogram.toProto(timestampMillis))
@@ -98,11 +99,11 @@ final class PrometheusMapping {
         return labels;
     }
 
-    private List<Types.TimeSeries> trendGauges(Metric metric, TagSet tags, TrendDigest digest, long timestampMillis) {
+    private List<Types.TimeSeries> trendGauges(Metric metric, TagSet tags, TrendValues trend, long timestampMillis) {
         List<Types.TimeSeries> series = new ArrayList<>(trendStats.size());
         double divisor = unitDivisor(metric.valueType());
         for (TrendStat stat : trendStats) {
-            double value = stat.value().applyAsDouble(digest);
+            double value = stat.value().applyAsDouble(trend);
             series.add(series(metric, tags, stat.suffix(), stat.inUnit() ? value / divisor : value, timestampMillis));
         }
         return series;

@@ -1,5 +1,6 @@
 package dev.k6j.output.prometheus;
 
+import dev.k6j.sinks.TrendValues;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.function.ToDoubleFunction;
  * @param inUnit whether the value is in the metric's unit (and so converted from milliseconds to seconds for a
  *               time trend); false only for {@code count}
  */
-record TrendStat(String name, String suffix, ToDoubleFunction<TrendDigest> value, boolean inUnit) {
+record TrendStat(String name, String suffix, ToDoubleFunction<TrendValues> value, boolean inUnit) {
 
     /** k6's default, {@code p(99)}. */
     static final List<String> DEFAULT = List.of("p(99)");
@@ -43,11 +44,11 @@ record TrendStat(String name, String suffix, ToDoubleFunction<TrendDigest> value
     static TrendStat parse(String name) {
         return switch (name) {
             case "count" -> new TrendStat(name, name, t -> t.count(), false);
-            case "sum" -> new TrendStat(name, name, TrendDigest::sum, true);
-            case "min" -> new TrendStat(name, name, TrendDigest::min, true);
-            case "max" -> new TrendStat(name, name, TrendDigest::max, true);
-            case "avg" -> new TrendStat(name, name, TrendDigest::avg, true);
-            case "med" -> new TrendStat(name, name, TrendDigest::med, true);
+            case "sum" -> new TrendStat(name, name, TrendValues::sum, true);
+            case "min" -> new TrendStat(name, name, TrendValues::min, true);
+            case "max" -> new TrendStat(name, name, TrendValues::max, true);
+            case "avg" -> new TrendStat(name, name, TrendValues::avg, true);
+            case "med" -> new TrendStat(name, name, TrendValues::med, true);
             default -> percentile(name);
         };
     }

@@ -1,10 +1,10 @@
 package dev.k6j.output.dashboard;
 
-import dev.k6j.engine.metrics.CounterValues;
-import dev.k6j.engine.metrics.GaugeValues;
-import dev.k6j.engine.metrics.RateValues;
-import dev.k6j.engine.metrics.SinkValues;
-import dev.k6j.engine.metrics.TrendValues;
+import dev.k6j.sinks.CounterValues;
+import dev.k6j.sinks.GaugeValues;
+import dev.k6j.sinks.RateValues;
+import dev.k6j.sinks.SinkValues;
+import dev.k6j.sinks.TrendValues;
 import dev.k6j.spi.MetricType;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.k6j.output.dashboard;
 
-import dev.k6j.engine.metrics.Sink;
+import dev.k6j.sinks.Sink;
 import dev.k6j.spi.MetricType;
 import dev.k6j.spi.Sample;
 import java.time.Duration;
