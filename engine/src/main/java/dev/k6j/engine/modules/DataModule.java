@@ -13,16 +13,10 @@ import org.graalvm.polyglot.Value;
  */
 public final class DataModule extends GlueModule {
 
-    /** name → elements as JSON; shared by all VUs. */
-    private final ConcurrentHashMap<String, List<String>> arrays = new ConcurrentHashMap<>();
-
     public DataModule() {
-        super("k6/data", "data.js");
-    }
-
-    @Override
-    protected Object host(Vu vu) {
-        return new Host(vu, arrays);
+        // name → elements as JSON; shared by all VUs.
+        ConcurrentHashMap<String, List<String>> arrays = new ConcurrentHashMap<>();
+        super("k6/data", "data.js", vu -> new Host(vu, arrays));
     }
 
     /** Per-VU host of k6/data. VU thread only; the shared map is thread-safe. */

@@ -10,21 +10,11 @@ import org.graalvm.polyglot.Value;
 public final class EncodingModule extends GlueModule {
 
     public EncodingModule() {
-        super("k6/encoding", "encoding.js");
-    }
-
-    @Override
-    protected Object host(Vu vu) {
-        return new Host(vu);
+        super("k6/encoding", "encoding.js", Host::new);
     }
 
     /** Per-VU host of k6/encoding. VU thread only. */
-    public static final class Host {
-        private final Vu vu;
-
-        Host(Vu vu) {
-            this.vu = vu;
-        }
+    public record Host(Vu vu) {
 
         @HostAccess.Export
         public String encode(Value input, String encoding) {

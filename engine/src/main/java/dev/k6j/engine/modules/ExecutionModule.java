@@ -12,21 +12,11 @@ import org.graalvm.polyglot.Value;
 public final class ExecutionModule extends GlueModule {
 
     public ExecutionModule() {
-        super("k6/execution", "execution.js");
-    }
-
-    @Override
-    protected Object host(Vu vu) {
-        return new Host(vu);
+        super("k6/execution", "execution.js", Host::new);
     }
 
     /** Per-VU host of k6/execution. VU thread only. */
-    public static final class Host {
-        private final Vu vu;
-
-        Host(Vu vu) {
-            this.vu = vu;
-        }
+    public record Host(Vu vu) {
 
         private TestRun run() {
             return vu.testRun();

@@ -16,12 +16,7 @@ import org.graalvm.polyglot.Value;
 public final class K6Module extends GlueModule {
 
     public K6Module() {
-        super("k6", "k6.js");
-    }
-
-    @Override
-    protected Object host(Vu vu) {
-        return new Host(vu);
+        super("k6", "k6.js", Host::new);
     }
 
     /** Per-VU host of the k6 module. VU thread only. */

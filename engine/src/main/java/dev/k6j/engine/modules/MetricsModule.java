@@ -13,21 +13,11 @@ import org.graalvm.polyglot.Value;
 public final class MetricsModule extends GlueModule {
 
     public MetricsModule() {
-        super("k6/metrics", "metrics.js");
-    }
-
-    @Override
-    protected Object host(Vu vu) {
-        return new Host(vu);
+        super("k6/metrics", "metrics.js", Host::new);
     }
 
     /** Per-VU host of k6/metrics. VU thread only. */
-    public static final class Host {
-        private final Vu vu;
-
-        Host(Vu vu) {
-            this.vu = vu;
-        }
+    public record Host(Vu vu) {
 
         /** Registers a custom metric; allowed only in the init context, as in k6. */
         @HostAccess.Export

@@ -17,21 +17,11 @@ public final class CryptoModule extends GlueModule {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     public CryptoModule() {
-        super("k6/crypto", "crypto.js");
-    }
-
-    @Override
-    protected Object host(Vu vu) {
-        return new Host(vu);
+        super("k6/crypto", "crypto.js", Host::new);
     }
 
     /** Per-VU host of k6/crypto. VU thread only. */
-    public static final class Host {
-        private final Vu vu;
-
-        Host(Vu vu) {
-            this.vu = vu;
-        }
+    public record Host(Vu vu) {
 
         @HostAccess.Export
         public Hasher createHash(String algorithm) {

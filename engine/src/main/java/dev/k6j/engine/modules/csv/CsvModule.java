@@ -18,21 +18,11 @@ import org.graalvm.polyglot.Value;
 public final class CsvModule extends GlueModule {
 
     public CsvModule() {
-        super("k6/experimental/csv", "csv.js");
-    }
-
-    @Override
-    protected Object host(Vu vu) {
-        return new Host(vu);
+        super("k6/experimental/csv", "csv.js", Host::new);
     }
 
     /** Per-VU host of k6/experimental/csv. VU thread only. */
-    public static final class Host {
-        private final Vu vu;
-
-        Host(Vu vu) {
-            this.vu = vu;
-        }
+    public record Host(Vu vu) {
 
         @HostAccess.Export
         public boolean initStage() {

@@ -15,21 +15,11 @@ import org.graalvm.polyglot.Value;
 public final class FsModule extends GlueModule {
 
     public FsModule() {
-        super("k6/experimental/fs", "fs.js");
-    }
-
-    @Override
-    protected Object host(Vu vu) {
-        return new Host(vu);
+        super("k6/experimental/fs", "fs.js", Host::new);
     }
 
     /** Per-VU host of k6/experimental/fs. VU thread only. */
-    public static final class Host {
-        private final Vu vu;
-
-        Host(Vu vu) {
-            this.vu = vu;
-        }
+    public record Host(Vu vu) {
 
         @HostAccess.Export
         public boolean initStage() {

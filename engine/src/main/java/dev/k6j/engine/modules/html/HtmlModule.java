@@ -1,17 +1,11 @@
 package dev.k6j.engine.modules.html;
 
 import dev.k6j.engine.modules.GlueModule;
-import dev.k6j.spi.Vu;
 
 /** The {@code k6/html} module: {@code parseHTML(src)} into a jQuery-like Selection over jsoup's parse tree. */
 public final class HtmlModule extends GlueModule {
 
     public HtmlModule() {
-        super("k6/html", "html.js");
-    }
-
-    @Override
-    protected Object host(Vu vu) {
-        return new HtmlHost(vu);
+        super("k6/html", "html.js", HtmlHost::new);
     }
 }

@@ -1,7 +1,6 @@
 package dev.k6j.engine.modules.streams;
 
 import dev.k6j.engine.modules.GlueModule;
-import dev.k6j.spi.Vu;
 
 /**
  * The {@code k6/experimental/streams} module: WHATWG {@code ReadableStream} with its default reader and controller,
@@ -11,11 +10,6 @@ import dev.k6j.spi.Vu;
 public final class StreamsModule extends GlueModule {
 
     public StreamsModule() {
-        super("k6/experimental/streams", "streams.js");
-    }
-
-    @Override
-    protected Object host(Vu vu) {
-        return null;
+        super("k6/experimental/streams", "streams.js", vu -> null);
     }
 }

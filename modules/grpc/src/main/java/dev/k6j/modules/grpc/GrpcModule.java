@@ -27,15 +27,10 @@ import org.graalvm.polyglot.Value;
  */
 public final class GrpcModule extends GlueModule {
 
-    private final Map<String, List<FileDescriptor>> parsed = new ConcurrentHashMap<>();
-
     public GrpcModule() {
-        super("k6/x/grpc", List.of("k6/net/grpc"), "grpc.js");
-    }
-
-    @Override
-    protected Object host(Vu vu) {
-        return new Host(vu, new Shared(GrpcMetrics.register(vu.metrics()), parsed), new ScriptValues(vu));
+        Map<String, List<FileDescriptor>> parsed = new ConcurrentHashMap<>();
+        super("k6/x/grpc", List.of("k6/net/grpc"), "grpc.js",
+                vu -> new Host(vu, new Shared(GrpcMetrics.register(vu.metrics()), parsed), new ScriptValues(vu)));
     }
 
     /** The {@code Status*} constants, beside the glue's exports. */

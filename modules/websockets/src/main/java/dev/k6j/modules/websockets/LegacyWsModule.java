@@ -1,7 +1,6 @@
 package dev.k6j.modules.websockets;
 
 import dev.k6j.spi.GlueModule;
-import dev.k6j.spi.Vu;
 import java.util.List;
 
 /**
@@ -22,14 +21,9 @@ import java.util.List;
  */
 public final class LegacyWsModule extends GlueModule {
 
-    private final WebSocketClient client = new WebSocketClient();
-
     public LegacyWsModule() {
-        super("k6/x/ws", List.of("k6/ws"), "ws.js");
-    }
-
-    @Override
-    protected Object host(Vu vu) {
-        return new LegacyWs(vu, client, WsMetrics.register(vu.metrics()));
+        WebSocketClient client = new WebSocketClient();
+        super("k6/x/ws", List.of("k6/ws"), "ws.js",
+                vu -> new LegacyWs(vu, client, WsMetrics.register(vu.metrics())));
     }
 }

@@ -1,7 +1,6 @@
 package dev.k6j.modules.websockets;
 
 import dev.k6j.spi.GlueModule;
-import dev.k6j.spi.Vu;
 import java.util.List;
 
 /**
@@ -21,14 +20,9 @@ import java.util.List;
  */
 public final class WebSocketsModule extends GlueModule {
 
-    private final WebSocketClient client = new WebSocketClient();
-
     public WebSocketsModule() {
-        super("k6/x/websockets", List.of("k6/websockets", "k6/experimental/websockets"), "websockets.js");
-    }
-
-    @Override
-    protected Object host(Vu vu) {
-        return new WebSocketsApi(vu, client, WsMetrics.register(vu.metrics()));
+        WebSocketClient client = new WebSocketClient();
+        super("k6/x/websockets", List.of("k6/websockets", "k6/experimental/websockets"), "websockets.js",
+                vu -> new WebSocketsApi(vu, client, WsMetrics.register(vu.metrics())));
     }
 }
