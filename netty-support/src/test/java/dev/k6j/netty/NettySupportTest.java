@@ -7,7 +7,12 @@ import dev.k6j.spi.TlsSettings;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.ssl.SslContext;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
 import java.util.List;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.Test;
 
 class NettySupportTest {
@@ -48,6 +53,35 @@ class NettySupportTest {
 
         assertThatThrownBy(() -> new ClientSslContexts().forHost(badCertificate, "a.example"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("cannot use the TLS options: ");
+    }
+
+    @Test
+    void aConnectionsOwnCaCertificatesMakeTheirOwnContextOnce() throws Exception {
+        ClientSslContexts contexts = new ClientSslContexts();
+        String ca = jdkRootAsPem();
+
+        SslContext withCa = contexts.forHost(TlsSettings.DEFAULTS, "a.example", List.of(ca), null);
+        assertThat(contexts.forHost(TlsSettings.DEFAULTS, "b.example", List.of(ca), null)).isSameAs(withCa);
+        assertThat(withCa).isNotSameAs(contexts.forHost(TlsSettings.DEFAULTS, "a.example"));
+        assertThat(contexts.forHost(TlsSettings.DEFAULTS, "a.example", List.of(), null))
+                .isSameAs(contexts.forHost(TlsSettings.DEFAULTS, "a.example"));
+    }
+
+    @Test
+    void aCaCertificateThatIsNoCertificateIsNamedByItsIndexAsInK6() throws Exception {
+        assertThatThrownBy(() -> new ClientSslContexts().forHost(TlsSettings.DEFAULTS, "a.example",
+                List.of(jdkRootAsPem(), "not a certificate"), null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("failed to append ca certificate [1] from PEM");
+    }
+
+    /** One of the JDK's trusted roots, as PEM. */
+    private static String jdkRootAsPem() throws Exception {
+        TrustManagerFactory jdk = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        jdk.init((KeyStore) null);
+        X509Certificate root = ((X509TrustManager) jdk.getTrustManagers()[0]).getAcceptedIssuers()[0];
+        return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder().encodeToString(root.getEncoded())
+                + "\n-----END CERTIFICATE-----\n";
     }
 
     @Test

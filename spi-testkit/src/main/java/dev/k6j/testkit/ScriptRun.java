@@ -2,7 +2,9 @@ package dev.k6j.testkit;
 
 import dev.k6j.spi.Sample;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -41,6 +43,18 @@ public record ScriptRun(List<String> console, List<Sample> samples, List<String>
     /** The sum of one metric's values (a counter's total). */
     public double sum(String metric) {
         return samples(metric).stream().mapToDouble(Sample::value).sum();
+    }
+
+    /**
+     * Each {@code check()} by name, in the order they first ran, and whether it passed every time it ran (from the
+     * {@code checks} samples): what the end-of-test summary lists as ✓ and ✗.
+     */
+    public Map<String, Boolean> checks() {
+        Map<String, Boolean> checks = new LinkedHashMap<>();
+        for (Sample sample : samples("checks")) {
+            checks.merge(sample.tags().get("check"), sample.value() != 0, Boolean::logicalAnd);
+        }
+        return checks;
     }
 
     /** Whether every iteration completed without a script error. */

@@ -27,7 +27,7 @@ class ModuleTestKitTest {
                     export default async function () {
                         console.log(echo('now'));
                         const later = await echoLater('later');
-                        check(later, { 'came back': (v) => v === 'echo later' });
+                        check(later, { 'came back': (v) => v === 'echo later', 'is now': (v) => v === 'now' });
                         console.log(later);
                     }
                     """, 3);
@@ -35,7 +35,8 @@ class ModuleTestKitTest {
             assertThat(run.allCompleted()).as(run.console().toString()).isTrue();
             assertThat(run.console()).containsSubsequence("INFO echo now", "INFO echo later");
             assertThat(run.sum("echoes")).isEqualTo(6);
-            assertThat(run.values("checks")).containsExactly(1.0, 1.0, 1.0);
+            assertThat(run.values("checks")).containsExactly(1.0, 0.0, 1.0, 0.0, 1.0, 0.0);
+            assertThat(run.checks()).containsExactly(Map.entry("came back", true), Map.entry("is now", false));
             assertThat(run.sum("iterations")).isEqualTo(3);
         }
     }

@@ -8,8 +8,8 @@ import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
-import io.grpc.netty.shaded.io.grpc.netty.NegotiationType;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.NegotiationType;
+import io.grpc.netty.NettyChannelBuilder;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.time.Duration;
@@ -21,7 +21,7 @@ import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 
 /**
- * One client's connection: a grpc-java channel (with its own shaded Netty) dialled and ready, as k6's blocking
+ * One client's connection: a grpc-java channel (on the engine's Netty) dialled and ready, as k6's blocking
  * {@code connect} leaves it, plus the per-call limits of the connect params. Thread-safe, as grpc-java channels are.
  */
 final class Connection implements AutoCloseable {
@@ -42,7 +42,8 @@ final class Connection implements AutoCloseable {
      *
      * @throws GrpcException with the reason when the dial fails (refused, TLS handshake, timeout)
      */
-    static Connection open(String address, ConnectParams params, TlsSettings tls, String userAgent) {
+    static Connection open(String address, ConnectParams params, ClientTls tls, TlsSettings settings,
+            String userAgent) {
         HostPort target = HostPort.parse(address);
         NettyChannelBuilder builder = NettyChannelBuilder.forAddress(target.host(), target.port())
                 .directExecutor()
@@ -51,7 +52,7 @@ final class Connection implements AutoCloseable {
             builder.negotiationType(NegotiationType.PLAINTEXT);
         } else {
             String host = params.authority() != null ? HostPort.parse(params.authority()).host() : target.host();
-            builder.sslContext(ClientTls.context(params.tls(), tls, host)).negotiationType(NegotiationType.TLS);
+            builder.sslContext(tls.context(params.tls(), settings, host)).negotiationType(NegotiationType.TLS);
         }
         if (params.authority() != null) {
             builder.overrideAuthority(params.authority());

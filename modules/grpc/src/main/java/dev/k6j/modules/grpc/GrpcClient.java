@@ -34,6 +34,7 @@ public final class GrpcClient {
     private final GrpcModule.Shared shared;
     private final ScriptValues values;
     private final MethodRegistry methods = new MethodRegistry();
+    private final ClientTls tlsContexts = new ClientTls();
     private Connection connection;
 
     GrpcClient(Vu vu, GrpcModule.Shared shared, ScriptValues values) {
@@ -92,8 +93,8 @@ public final class GrpcClient {
             } catch (GrpcException e) {
                 throw new GrpcException("invalid grpc.connect() parameters: " + e.getMessage());
             }
-            Connection opened = Connection.open(address, connect, connect.plaintext() ? TlsSettings.DEFAULTS : tls(),
-                    userAgent());
+            Connection opened = Connection.open(address, connect, tlsContexts,
+                    connect.plaintext() ? TlsSettings.DEFAULTS : tls(), userAgent());
             if (connection != null) {
                 connection.close();
             }

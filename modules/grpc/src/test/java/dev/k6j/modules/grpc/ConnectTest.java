@@ -6,6 +6,7 @@ import com.google.protobuf.DescriptorProtos.FileDescriptorSet;
 import com.google.protobuf.Descriptors.FileDescriptor;
 import dev.k6j.engine.cli.CliRun;
 import dev.k6j.testbed.grpc.proto.EchoOuterClass;
+import dev.k6j.testkit.ScriptRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -13,7 +14,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Where descriptors come from (reflection, protosets) and how connections are made and fail (TLS, dial errors). */
+/**
+ * Where descriptors come from (reflection, protosets) and how connections are made and fail (TLS, dial errors): on
+ * one VU in this JVM, except what needs test options or the CLI's error handling.
+ */
 class ConnectTest {
 
     @TempDir
@@ -24,25 +28,22 @@ class ConnectTest {
         Path protoset = dir.resolve("echo.protoset");
         Files.write(protoset, protoset(EchoOuterClass.getDescriptor()).toByteArray());
 
-        CliRun run = GrpcTestbedFixture.run("reflection.js", "-e", "PROTOSET=" + protoset);
+        ScriptRun run = GrpcTestbedFixture.runOnOneVu("reflection.js", Map.of("PROTOSET", protoset.toString()));
 
-        assertThat(run.stdout()).as(run.all()).doesNotContainPattern("(?m)^\\s+✗ ");
-        assertThat(run.exitCode()).as(run.all()).isZero();
-        assertThat(run.stdout()).as(run.all()).contains("✓ reflection: imported types too", "✓ protoset: invoke works");
+        GrpcTestbedFixture.assertChecksPassed(run, "reflection: imported types too", "protoset: invoke works");
     }
 
     @Test
     void tlsConnectionsTrustCacertsPresentClientCertificatesAndExplainFailures() {
-        CliRun run = GrpcTestbedFixture.run("tls.js",
-                "-e", "CLIENT_CERT=" + GrpcTestbedFixture.certificates().clientCertificatePem(),
-                "-e", "CLIENT_KEY=" + GrpcTestbedFixture.certificates().clientKeyPem());
+        ScriptRun run = GrpcTestbedFixture.runOnOneVu("tls.js", Map.of(
+                "CLIENT_CERT", GrpcTestbedFixture.certificates().clientCertificatePem(),
+                "CLIENT_KEY", GrpcTestbedFixture.certificates().clientKeyPem()));
 
-        assertThat(run.stdout()).as(run.all()).doesNotContainPattern("(?m)^\\s+✗ ");
-        assertThat(run.exitCode()).as(run.all()).isZero();
-        assertThat(run.stdout()).as(run.all()).contains("✓ tls: client certificate presented",
-                "✓ tls: an untrusted server is refused", "✓ connect: refused");
+        GrpcTestbedFixture.assertChecksPassed(run, "tls: client certificate presented",
+                "tls: an untrusted server is refused", "connect: refused");
     }
 
+    /** On the CLI: the kit's VU has no test options, and insecureSkipTLSVerify is one. */
     @Test
     void insecureSkipTlsVerifyAppliesToGrpc() {
         CliRun run = GrpcTestbedFixture.run("insecure.js");
@@ -51,6 +52,7 @@ class ConnectTest {
         assertThat(run.stdout()).as(run.all()).contains("✓ insecureSkipTLSVerify: connects to an untrusted server");
     }
 
+    /** On the CLI: what a user sees of a failing init context is the CLI's one line and exit code. */
     @Test
     void connectInTheInitContextAndMissingProtoFilesAreOneLineScriptErrors() {
         CliRun connect = GrpcTestbedFixture.run("init-errors.js");

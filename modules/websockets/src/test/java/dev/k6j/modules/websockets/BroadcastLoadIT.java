@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * with a custom Trend, the pattern of k6's WebSocket load-testing guide. Asserts counts and that there were no
  * errors, never timings.
  */
-class BroadcastLoadTest {
+class BroadcastLoadIT {
 
     @TempDir
     Path dir;

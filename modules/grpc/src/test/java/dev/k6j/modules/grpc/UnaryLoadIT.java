@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
  * 50 VUs for 15 s of unary calls against the testbed finish with every call OK and no script error. It asserts no
  * timings (benchmarks/grpc.sh measures); it prints the rate it saw for whoever reads the test log.
  */
-class UnaryLoadTest {
+class UnaryLoadIT {
 
     @Test
     void fiftyVusForFifteenSecondsMakeNoErrors() {
