@@ -70,13 +70,16 @@ class IdleTimeoutTest {
                     await new Promise((r) => setTimeout(r, 400));
                     socket.destroy();
                     await closed;
-                    console.log(JSON.stringify(log));
+                    // TCP may deliver two one-byte answers in one read, so the bytes are counted, not the events.
+                    const events = log.filter((e) => !e.startsWith('data:'));
+                    const bytes = log.filter((e) => e.startsWith('data:'))
+                        .reduce((sum, e) => sum + Number(e.slice(5)), 0);
+                    console.log(JSON.stringify(events), bytes);
                 }
                 """);
 
         assertThat(run.errors()).isEmpty();
-        assertThat(run.console()).containsExactly(
-                "INFO [\"connect\",\"data:1\",\"data:1\",\"data:1\",\"data:1\",\"close\"]");
+        assertThat(run.console()).containsExactly("INFO [\"connect\",\"close\"] 4");
         assertThat(run.samples("tcp_timeouts")).isEmpty();
     }
 }
