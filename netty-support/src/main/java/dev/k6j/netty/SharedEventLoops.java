@@ -10,7 +10,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 
 /**
  * The Netty event loops every extension of a test run shares: one group, one daemon thread per core, made on first
- * use, so sockets of several extensions (TCP, WebSockets, …) don't each bring as many threads as there are cores,
+ * use, so sockets of several extensions (TCP, WebSockets, gRPC) don't each bring as many threads as there are cores,
  * and a test run leaves nothing to shut down. Event-loop threads only move bytes: hand work for the script to the
  * VU with {@link dev.k6j.spi.VuTaskQueue}.
  *

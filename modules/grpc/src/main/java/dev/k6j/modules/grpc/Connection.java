@@ -1,5 +1,6 @@
 package dev.k6j.modules.grpc;
 
+import dev.k6j.netty.SharedEventLoops;
 import dev.k6j.spi.TlsSettings;
 import io.grpc.CallOptions;
 import io.grpc.ClientCall;
@@ -10,6 +11,7 @@ import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.netty.NegotiationType;
 import io.grpc.netty.NettyChannelBuilder;
+import io.netty.channel.socket.nio.NioSocketChannel;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.time.Duration;
@@ -46,6 +48,8 @@ final class Connection implements AutoCloseable {
             String userAgent) {
         HostPort target = HostPort.parse(address);
         NettyChannelBuilder builder = NettyChannelBuilder.forAddress(target.host(), target.port())
+                .eventLoopGroup(SharedEventLoops.group())   // the run's one group, not grpc-java's own
+                .channelType(NioSocketChannel.class)
                 .directExecutor()
                 .userAgent(userAgent);
         if (params.plaintext()) {
