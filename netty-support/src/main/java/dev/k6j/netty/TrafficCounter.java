@@ -19,13 +19,25 @@ import java.util.concurrent.atomic.AtomicLong;
  * vu.emit(new Sample(dataSent, now, traffic.takeSent(), tags, metadata));
  * }</pre>
  *
- * <p>Threads: event loops add; any thread takes.
+ * <p>A connection outside Netty (k6/http's blocking sockets) counts with {@link #addSent} and {@link #addReceived}.
+ *
+ * <p>Threads: event loops and sockets' threads add; any thread takes.
  */
 @ChannelHandler.Sharable
 public final class TrafficCounter extends ChannelDuplexHandler {
 
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong received = new AtomicLong();
+
+    /** Bytes a connection sent. */
+    public void addSent(long bytes) {
+        sent.addAndGet(bytes);
+    }
+
+    /** Bytes a connection received. */
+    public void addReceived(long bytes) {
+        received.addAndGet(bytes);
+    }
 
     /** Bytes sent since the last call. */
     public long takeSent() {
@@ -39,13 +51,13 @@ public final class TrafficCounter extends ChannelDuplexHandler {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        received.addAndGet(size(msg));
+        addReceived(size(msg));
         ctx.fireChannelRead(msg);
     }
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-        sent.addAndGet(size(msg));
+        addSent(size(msg));
         ctx.write(msg, promise);
     }
 

@@ -1,5 +1,6 @@
 package dev.k6j.engine.httpclient;
 
+import dev.k6j.netty.TrafficCounter;
 import dev.k6j.spi.TlsSettings;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.ssl.SslContext;

@@ -1,6 +1,7 @@
 package dev.k6j.engine.httpclient;
 
 import dev.k6j.engine.vu.SystemTags;
+import dev.k6j.netty.TrafficCounter;
 import dev.k6j.spi.Vu;
 
 /**

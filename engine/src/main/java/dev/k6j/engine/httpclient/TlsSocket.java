@@ -1,5 +1,6 @@
 package dev.k6j.engine.httpclient;
 
+import dev.k6j.netty.TrafficCounter;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
