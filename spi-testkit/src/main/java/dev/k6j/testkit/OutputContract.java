@@ -35,8 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * }
  * }</pre>
  *
- * <p>Published in {@code k6j-spi-testkit}: the engine's json and csv outputs, Prometheus remote-write and Kafka
- * pass it, and so should a third party's output.
+ * <p>Published in {@code k6j-spi-testkit}: the engine's json and csv outputs, Prometheus remote-write, Kafka and
+ * the web dashboard pass it, and so should a third party's output.
  *
  * <p>The engine calls {@code start}, {@code stop} and the setters from its runner thread and
  * {@code addMetricSamples} from one ingester thread; the tests do the same.

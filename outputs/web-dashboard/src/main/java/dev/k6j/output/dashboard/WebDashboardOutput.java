@@ -78,6 +78,11 @@ final class WebDashboardOutput implements Output, WithThresholds, WithThresholdR
         return server == null ? "" : config.url(server.port());
     }
 
+    /** One more place for the events, besides the page, the recording and the report (for tests). */
+    void addListener(EventListener listener) {
+        events.add(listener);
+    }
+
     @Override
     public void setThresholds(Map<String, List<String>> thresholds) {
         this.thresholds = thresholds;
