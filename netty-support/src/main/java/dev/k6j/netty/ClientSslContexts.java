@@ -1,5 +1,6 @@
 package dev.k6j.netty;
 
+import dev.k6j.spi.PemKeys;
 import dev.k6j.spi.TlsSettings;
 import dev.k6j.spi.TrustEverything;
 import io.netty.handler.ssl.SslContext;
@@ -105,7 +106,9 @@ public final class ClientSslContexts {
             }
             TlsSettings.ClientCertificate certificate = key.certificate();
             if (certificate != null) {
-                builder.keyManager(pem(certificate.certificate()), pem(certificate.key()), certificate.password());
+                // Netty reads PKCS#8 keys only; Go, and so k6, also PKCS#1 RSA and SEC1 EC ones.
+                builder.keyManager(pem(certificate.certificate()), pem(PemKeys.toPkcs8(certificate.key())),
+                        certificate.password());
             }
             return builder.build();
         } catch (SSLException | IllegalArgumentException e) {

@@ -1,5 +1,6 @@
 package dev.k6j.engine.httpclient;
 
+import dev.k6j.spi.PemKeys;
 import dev.k6j.spi.TlsSettings;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,9 +86,18 @@ public final class TlsOptions {
                 throw new IllegalArgumentException("each tlsAuth entry needs cert and key (PEM text)");
             }
             result.add(new TlsSettings.ClientCertificate(List.copyOf(HttpOptions.strings(entry.get("domains"))),
-                    entry.get("cert").toString(), PemKeys.toPkcs8(entry.get("key").toString()),
+                    entry.get("cert").toString(), pkcs8(entry.get("key").toString()),
                     entry.get("password") == null ? null : entry.get("password").toString()));
         }
         return List.copyOf(result);
+    }
+
+    /** A tlsAuth key in PKCS#8, which Netty reads, from any of the forms Go reads (k6 takes them all). */
+    private static String pkcs8(String key) {
+        try {
+            return PemKeys.toPkcs8(key);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("tlsAuth key: " + e.getMessage(), e);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.k6j.output.prometheus;
 
+import dev.k6j.spi.PemKeys;
 import dev.k6j.spi.TrustEverything;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -7,12 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -89,29 +88,20 @@ final class TlsSettings {
         return managers.getKeyManagers();
     }
 
-    private static PrivateKey privateKey(Path keyFile) throws GeneralSecurityException {
-        for (Pem pem : read(keyFile, "client certificate key")) {
-            byte[] pkcs8 = switch (pem.type()) {
-                case "PRIVATE KEY" -> pem.der();
-                case "RSA PRIVATE KEY" -> Der.pkcs8(Der.RSA_ENCRYPTION, null, pem.der());
-                case "EC PRIVATE KEY" -> Der.pkcs8(Der.EC_PUBLIC_KEY, Der.ecCurve(pem.der()), pem.der());
-                default -> null;
-            };
-            if (pkcs8 == null) {
-                continue;
-            }
-            for (String algorithm : List.of("RSA", "EC", "Ed25519", "EdDSA")) {
-                try {
-                    return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
-                } catch (GeneralSecurityException wrongAlgorithm) {
-                    // try the next one
-                }
-            }
-            throw new IllegalArgumentException("failed to load the TLS certificate key " + keyFile
-                    + ": not an RSA, EC or Ed25519 key");
+    private static PrivateKey privateKey(Path keyFile) {
+        String text;
+        try {
+            text = Files.readString(keyFile, StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("failed to load the TLS client certificate key " + keyFile + ": "
+                    + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()), e);
         }
-        throw new IllegalArgumentException("failed to load the TLS certificate key " + keyFile + ": it holds no"
-                + " unencrypted PEM PRIVATE KEY, RSA PRIVATE KEY or EC PRIVATE KEY block");
+        try {
+            return PemKeys.privateKey(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("failed to load the TLS certificate key " + keyFile + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     private static List<Pem> read(Path file, String what) {
