@@ -116,7 +116,7 @@ public final class BundleLauncher {
                 "-Dk6j.jsRuntimeReason=java -jar runs the interpreter; run the bundle file itself (" + bundle
                         + " run …) for the optimizing runtime",
                 "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
-                "-Dk6j.home=" + bundle.getParent(), "-Dk6j.launcher=java -jar " + bundle.getFileName()));
+                "-XX:+UseCompactObjectHeaders", "-Dk6j.home=" + bundle.getParent(), "-Dk6j.launcher=java -jar " + bundle.getFileName()));
         String extra = System.getenv("K6J_JAVA_OPTS");
         if (extra != null && !extra.isBlank()) {
             command.addAll(List.of(extra.strip().split("\\s+")));

@@ -27,7 +27,7 @@ public final class CompletionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CommandLine root = new CommandLine(new K6jCommand());
+        CommandLine root = K6jCommand.commandLine();
         String script = switch (shell) {
             case "bash" -> AutoComplete.bash("k6j", root);
             case "zsh" -> "#compdef k6j\nautoload -U +X compinit && compinit\n"

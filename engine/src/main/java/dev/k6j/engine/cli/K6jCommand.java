@@ -1,19 +1,64 @@
 package dev.k6j.engine.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code k6j}: the top-level command. */
+/**
+ * {@code k6j}: the top-level command. Its subcommands are added by {@link #commandLine}: every one, or only the one a
+ * command line names, because picocli builds its model of a command by reflection in classes the JVM's start-up cache
+ * cannot hold (picocli is Java 5 bytecode), and the whole tree cost every start about a third of a second.
+ */
 @Command(name = "k6j",
         description = "A load-testing engine for the JVM that runs k6 scripts.",
         mixinStandardHelpOptions = true,
-        versionProvider = VersionCommand.Provider.class,
-        subcommands = {RunCommand.class, InspectCommand.class, ArchiveCommand.class, NewCommand.class,
-                VersionCommand.class, StatusCommand.class, PauseCommand.class, ResumeCommand.class, ScaleCommand.class,
-                CompletionCommand.class, DepsCommand.class, ExtensionCommand.class})
+        versionProvider = VersionCommand.Provider.class)
 public final class K6jCommand implements Runnable {
+
+    /** The engine's own subcommands, in the order help lists them. */
+    private static final Map<String, Supplier<Object>> BUILT_IN = new LinkedHashMap<>();
+
+    static {
+        BUILT_IN.put("run", RunCommand::new);
+        BUILT_IN.put("inspect", InspectCommand::new);
+        BUILT_IN.put("archive", ArchiveCommand::new);
+        BUILT_IN.put("new", NewCommand::new);
+        BUILT_IN.put("version", VersionCommand::new);
+        BUILT_IN.put("status", StatusCommand::new);
+        BUILT_IN.put("pause", PauseCommand::new);
+        BUILT_IN.put("resume", ResumeCommand::new);
+        BUILT_IN.put("scale", ScaleCommand::new);
+        BUILT_IN.put("completion", CompletionCommand::new);
+        BUILT_IN.put("deps", DepsCommand::new);
+        BUILT_IN.put("extension", ExtensionCommand::new);
+    }
+
+    /** The whole tree: every built-in subcommand and those extensions add. */
+    static CommandLine commandLine() {
+        CommandLine root = new CommandLine(new K6jCommand());
+        BUILT_IN.values().forEach(command -> root.addSubcommand(command.get()));
+        ExtensionCommands.addTo(root);
+        return root;
+    }
+
+    /**
+     * The tree {@code args} need: when they start with a built-in subcommand, only that one (its help, errors and
+     * usage read the same); otherwise (top-level help, a typo to suggest a name for, an extension's command) all.
+     */
+    static CommandLine commandLine(String... args) {
+        Supplier<Object> named = args.length > 0 && !args[0].equals("completion") ? BUILT_IN.get(args[0]) : null;
+        if (named == null) {
+            return commandLine();
+        }
+        CommandLine root = new CommandLine(new K6jCommand());
+        root.addSubcommand(named.get());
+        return root;
+    }
 
     @Override
     public void run() {
-        new picocli.CommandLine(this).usage(System.out);
+        commandLine().usage(System.out);
     }
 }

@@ -27,8 +27,7 @@ public final class Main {
 
     /** Runs the CLI and returns the exit code (for tests, which must not call System.exit). */
     public static int run(String... args) {
-        CommandLine cli = new CommandLine(new K6jCommand());
-        ExtensionCommands.addTo(cli);
+        CommandLine cli = K6jCommand.commandLine(args);
         cli.setExecutionExceptionHandler(new ErrorReporter());
         cli.setParameterExceptionHandler(new ErrorReporter.Usage());
         return cli.execute(args);

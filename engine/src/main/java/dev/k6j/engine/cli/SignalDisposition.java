@@ -1,5 +1,6 @@
 package dev.k6j.engine.cli;
 
+import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -7,7 +8,10 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Makes SIGINT deliverable when the process was started with it ignored.
@@ -33,7 +37,8 @@ final class SignalDisposition {
     static boolean unignoreInterrupt() {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         if (!(os.contains("linux") || os.contains("mac"))
-                || !SignalDisposition.class.getModule().isNativeAccessEnabled()) {
+                || !SignalDisposition.class.getModule().isNativeAccessEnabled()
+                || ignoresInterrupt(Path.of("/proc/self/status")).equals(Optional.of(false))) {
             return false;
         }
         try {
@@ -57,5 +62,24 @@ final class SignalDisposition {
             // No C library to call: SIGINT stays as the parent left it; SIGTERM still stops the test.
             return false;
         }
+    }
+
+    /**
+     * Whether Linux says a process ignores SIGINT ({@code SigIgn} in its {@code /proc/PID/status}, a hexadecimal mask
+     * with bit {@code signal - 1} set per ignored signal); empty where there is no such file. Reading it costs well
+     * under a millisecond; making the native linker costs a start-up about 60 ms, so it is made only when needed.
+     */
+    static Optional<Boolean> ignoresInterrupt(Path procStatus) {
+        try {
+            for (String line : Files.readAllLines(procStatus)) {
+                if (line.startsWith("SigIgn:")) {
+                    return Optional.of((Long.parseUnsignedLong(line.substring("SigIgn:".length()).trim(), 16)
+                            & (1L << (SIGINT - 1))) != 0);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Not Linux, or a /proc that says something else: ask the C library.
+        }
+        return Optional.empty();
     }
 }

@@ -143,18 +143,8 @@ class InterruptIT {
      * Whether the process ignores SIGINT (it inherits that from a build started in the background by a
      * non-interactive shell); then SIGTERM, which k6j handles the same way, is sent instead.
      */
-    static boolean ignoresSigint(long pid) throws IOException {
-        Path status = Path.of("/proc", Long.toString(pid), "status");
-        if (!Files.exists(status)) {
-            return false;
-        }
-        for (String line : Files.readAllLines(status)) {
-            if (line.startsWith("SigIgn:")) {
-                long mask = Long.parseUnsignedLong(line.substring("SigIgn:".length()).trim(), 16);
-                return (mask & (1L << (2 - 1))) != 0;
-            }
-        }
-        return false;
+    static boolean ignoresSigint(long pid) {
+        return SignalDisposition.ignoresInterrupt(Path.of("/proc", Long.toString(pid), "status")).orElse(false);
     }
 
     /** Threads that keep every CPU busy, as other processes on a loaded machine do. */
