@@ -27,6 +27,8 @@ public final class RequestRun {
     private final byte[] wireBody;
     private final RequestHeaders requestHeaders;
     private volatile Exchange current;
+    /** Whether the round trip under way sends the request again (a retry, not a redirect); see {@link #timeout}. */
+    private volatile boolean retrying;
     private volatile HttpError aborted;
     private volatile boolean cancelled;
     private RequestInfo firstRequest;
@@ -64,8 +66,11 @@ public final class RequestRun {
 
     private void timeout() {
         Exchange exchange = current;
-        // Still connecting (TCP): Go reports a dial timeout; from the TLS handshake on, a request timeout.
-        boolean dialing = exchange != null && exchange.connection() == null && exchange.marks().connectDone == 0;
+        // Still connecting (TCP): Go reports a dial timeout; from the TLS handshake on, a request timeout. A retry's
+        // new connection is the exception: Go's transport retries inside a loop that waits on the request's
+        // context, so k6 reports the request timeout there however far the last connection got (nginx-http2.js).
+        boolean dialing = !retrying && exchange != null && exchange.connection() == null
+                && exchange.marks().connectDone == 0;
         abortCurrent(dialing ? ErrorCodes.dialTimeout() : ErrorCodes.requestTimeout());
     }
 
@@ -111,6 +116,7 @@ public final class RequestRun {
             Exchange exchange = newExchange(next, target);
             Result result = carry(exchange, target);
             if (result.failure() != null && retries(next, exchange, method, result.failure())) {
+                retrying = true;
                 continue;
             }
             Timings timings = exchange.marks().finish();
@@ -131,6 +137,7 @@ public final class RequestRun {
                     emit(exchange, method, url, raw, null, timings);
                     next.retried = false;
                     next.http2Retries = 0;
+                    retrying = false;
                     continue;
                 }
                 return completed(exchange, method, url, raw, timings);
