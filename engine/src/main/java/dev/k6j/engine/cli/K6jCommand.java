@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code k6j}: the top-level command. Its subcommands are added by {@link #commandLine}: every one, or only the one a
@@ -45,10 +47,11 @@ public final class K6jCommand implements Runnable {
 
     /**
      * The tree {@code args} need: when they start with a built-in subcommand, only that one (its help, errors and
-     * usage read the same); otherwise (top-level help, a typo to suggest a name for, an extension's command) all.
+     * usage read the same; {@code completion} builds the whole tree it describes itself); otherwise (top-level help,
+     * a mistyped command, an extension's command) all.
      */
     static CommandLine commandLine(String... args) {
-        Supplier<Object> named = args.length > 0 && !args[0].equals("completion") ? BUILT_IN.get(args[0]) : null;
+        Supplier<Object> named = args.length > 0 ? BUILT_IN.get(args[0]) : null;
         if (named == null) {
             return commandLine();
         }
@@ -57,8 +60,12 @@ public final class K6jCommand implements Runnable {
         return root;
     }
 
+    @Spec
+    CommandSpec spec;
+
+    /** {@code k6j} alone: the usage of the tree picocli is running, which is the whole one. */
     @Override
     public void run() {
-        commandLine().usage(System.out);
+        spec.commandLine().usage(System.out);
     }
 }

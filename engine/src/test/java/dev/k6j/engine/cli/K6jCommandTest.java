@@ -21,15 +21,23 @@ class K6jCommandTest {
         CommandLine run = K6jCommand.commandLine("run", "script.js");
         assertThat(run.getSubcommands()).containsOnlyKeys("run");
         assertThat(run.getSubcommands().get("run").getCommandSpec().findOption("--vus")).isNotNull();
+        assertThat(K6jCommand.commandLine("completion", "bash").getSubcommands()).containsOnlyKeys("completion");
     }
 
     @Test
     void anythingElseGetsTheWholeTree() {
-        for (String[] args : new String[][] {{}, {"--help"}, {"rn"}, {"completion", "bash"}}) {
+        for (String[] args : new String[][] {{}, {"--help"}, {"rn"}}) {
             assertThat(K6jCommand.commandLine(args).getSubcommands()).as(String.join(" ", args))
                     .containsKeys("run", "inspect", "archive", "new", "version", "status", "pause", "resume", "scale",
                             "completion", "deps", "extension");
         }
+    }
+
+    @Test
+    void k6jAloneListsEverySubcommand() {
+        CliRun bare = CliRun.of();
+        assertThat(bare.exitCode()).as(bare.all()).isZero();
+        assertThat(bare.stdout()).contains("Usage: k6j").contains("run").contains("inspect").contains("extension");
     }
 
     @Test
