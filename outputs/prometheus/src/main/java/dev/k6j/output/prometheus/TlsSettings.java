@@ -89,13 +89,7 @@ final class TlsSettings {
     }
 
     private static PrivateKey privateKey(Path keyFile) {
-        String text;
-        try {
-            text = Files.readString(keyFile, StandardCharsets.US_ASCII);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("failed to load the TLS client certificate key " + keyFile + ": "
-                    + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()), e);
-        }
+        String text = readText(keyFile, "client certificate key");
         try {
             return PemKeys.privateKey(text);
         } catch (IllegalArgumentException e) {
@@ -105,19 +99,22 @@ final class TlsSettings {
     }
 
     private static List<Pem> read(Path file, String what) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.US_ASCII);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("failed to load the TLS " + what + " " + file + ": "
-                    + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()), e);
-        }
         List<Pem> blocks = new java.util.ArrayList<>();
-        Matcher block = PEM.matcher(text);
+        Matcher block = PEM.matcher(readText(file, what));
         while (block.find()) {
             blocks.add(new Pem(block.group(1), Base64.getMimeDecoder().decode(block.group(2))));
         }
         return blocks;
+    }
+
+    /** The file's text, or one line naming {@code what} it was to hold and why it could not be read. */
+    private static String readText(Path file, String what) {
+        try {
+            return Files.readString(file, StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("failed to load the TLS " + what + " " + file + ": "
+                    + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()), e);
+        }
     }
 
     private record Pem(String type, byte[] der) {
